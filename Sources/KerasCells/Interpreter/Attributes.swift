@@ -149,6 +149,12 @@ enum Attributes {
         // Display options, checked as pandas checks them (`PandasOptions`).
         return .function(Callable(.builtin("pandas.set_option"), path: "pandas.set_option"))
       }
+      if case .inert("ssl") = module, ModuleAttributes.sslContextFactories.contains(name) {
+        // The certificate workaround scripts run before downloading weights
+        // (`ssl._create_default_https_context = ssl._create_unverified_context`): the functions
+        // are there to pass around; calling one is refused.
+        return .module(.inert("ssl." + name))
+      }
       if case .inert("keras.preprocessing") = module, name == "image_dataset_from_directory" {
         // Refused when called, but for a folder that is not there (`MissingFiles`).
         return .module(.inert("keras.preprocessing.image_dataset_from_directory"))

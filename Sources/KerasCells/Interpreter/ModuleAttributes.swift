@@ -16,7 +16,8 @@ enum ModuleAttributes {
     interpreter: Interpreter
   ) throws(CellError) {
     let key = key(module)
-    if interpreter.session.moduleAttributes[key]?[name] == nil {
+    let replacesSSLFactory = module == .inert("ssl") && sslContextFactories.contains(name)
+    if interpreter.session.moduleAttributes[key]?[name] == nil, !replacesSSLFactory {
       // Only a name the module lacks (Python's AttributeError when read) is the script's own.
       var lacked = false
       do throws(CellError) {
@@ -33,6 +34,13 @@ enum ModuleAttributes {
     }
     interpreter.session.moduleAttributes[key, default: [:]][name] = value
   }
+
+  /// The `ssl` functions that make the default HTTPS context, which scripts swap
+  /// (`ssl._create_default_https_context = ssl._create_unverified_context`) before a download.
+  static let sslContextFactories: Set<String> = [
+    "_create_default_https_context", "_create_unverified_context", "_create_stdlib_context",
+    "create_default_context",
+  ]
 
   /// One module object, apart from another module reaching the same names (`keras` of a Keras 3
   /// session and `tf.keras` are two modules).

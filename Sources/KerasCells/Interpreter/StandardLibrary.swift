@@ -26,7 +26,7 @@ enum StandardLibrary {
   /// talks to the machine (`from email.mime import base`, `from array import array`, `from PIL
   /// import Image`, `import h5py`): Python imports them, so ConvBook does too, and refuses what
   /// of them is used (`KerasModule.inert`). The third-party ones are those the reference Python
-  /// has installed beside Keras (Pillow, SciPy, h5py, requests); a module it lacks stays Python's
+  /// has installed beside Keras (Pillow, SciPy, h5py, requests and its certifi); a module it lacks stays Python's
   /// `ModuleNotFoundError`.
   static let importableOnly: Set<String> = [
     "array", "ast", "asyncio", "atexit", "base64", "binascii", "bisect", "builtins", "bz2",
@@ -39,7 +39,7 @@ enum StandardLibrary {
     "ssl", "stat", "statistics", "subprocess", "sysconfig", "threading", "token", "tokenize",
     "traceback", "tracemalloc", "unittest", "urllib", "wave", "weakref",
     "webbrowser", "xml", "zlib",
-    "PIL", "scipy", "h5py", "requests",
+    "PIL", "scipy", "h5py", "requests", "certifi",
   ]
 
   /// `module.name`, or nil when ConvBook has no such attribute.
