@@ -58,15 +58,18 @@ def record(folder, keras3, names):
         import keras
         from keras.src.utils import file_utils
 
-        file_utils.get_file = lambda *args, **kwargs: "/nonexistent/weights.h5"
+        file_utils.get_file = no_download
+        stub_dataset_downloads("keras.src.datasets")
         keras.Model.load_weights = skipping_files(keras.Model.load_weights)
-    else:
-        import tf_keras  # noqa: F401 - aliased as `keras` below
-        from tf_keras.src.engine import training
-        from tf_keras.src.utils import data_utils
+    # tf-keras' downloads are stubbed under Keras 3 too: a script may `import tf_keras as keras`.
+    import tf_keras  # noqa: F401 - aliased as `keras` below under tf-keras
+    from tf_keras.src.engine import training
+    from tf_keras.src.utils import data_utils
 
-        data_utils.get_file = lambda *args, **kwargs: "/nonexistent/weights.h5"
-        training.Model.load_weights = skipping_files(training.Model.load_weights)
+    data_utils.get_file = no_download
+    stub_dataset_downloads("tf_keras.src.datasets")
+    training.Model.load_weights = skipping_files(training.Model.load_weights)
+    if not keras3:
         make_fixtures.alias_keras_to_tf_keras()
     out = folder / ".reference" / ("keras3" if keras3 else "keras2")
     out.mkdir(parents=True, exist_ok=True)
@@ -150,6 +153,24 @@ def compare(folder, convbook, names):
         print("  ".join(cells), flush=True)
     for version, counts in totals.items():
         print(f"keras {version}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+
+def no_download(*args, **kwargs):
+    """Keras' `get_file` without the network: a path that does not exist."""
+    return "/nonexistent/weights.h5"
+
+
+def stub_dataset_downloads(package):
+    """The dataset modules import `get_file` by name (`from ...file_utils import get_file`), so
+    stubbing the utility module alone leaves their `load_data()` downloading."""
+    import importlib
+    import pkgutil
+
+    datasets = importlib.import_module(package)
+    for info in pkgutil.iter_modules(datasets.__path__):
+        module = importlib.import_module(f"{package}.{info.name}")
+        if hasattr(module, "get_file"):
+            module.get_file = no_download
 
 
 def main():
