@@ -134,7 +134,7 @@ extension ArrayOperations {
   }
 
   /// Every offset of a strided selection, row-major.
-  private static func offsets(base: Int, _ dimensions: [(count: Int, stride: Int)]) -> [Int] {
+  static func offsets(base: Int, _ dimensions: [(count: Int, stride: Int)]) -> [Int] {
     var result = [base]
     for dimension in dimensions {
       var next: [Int] = []

@@ -309,16 +309,7 @@ extension Interpreter {
     if case .tuple(let values) = index { items = values } else { items = [index] }
     guard let (start, dimensions) = try? ArrayOperations.basicSelection(array, items, range: range)
     else { return Array(0..<array.count) }
-    var positions = [start]
-    for dimension in dimensions {
-      var next: [Int] = []
-      next.reserveCapacity(positions.count * dimension.count)
-      for position in positions {
-        for step in 0..<dimension.count { next.append(position + step * dimension.stride) }
-      }
-      positions = next
-    }
-    return positions
+    return ArrayOperations.offsets(base: start, dimensions.map { ($0.count, $0.stride) })
   }
 
   /// The value of an optional slot, leaving None in it.
