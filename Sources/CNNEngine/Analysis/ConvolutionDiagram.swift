@@ -96,36 +96,14 @@ public struct ConvolutionDiagram: Sendable, Equatable {
   /// real input side when it is small enough to draw, else a small side that shows the window
   /// moving (at least two steps).
   public init(layer: LayerInstance, size: Int? = nil) throws(Problem) {
-    let kernel: [Int]
-    let strides: [Int]
-    let dilation: [Int]
-    var outputPadding: [Int]?
-    switch layer.layer {
-    case let conv as ConvTranspose:
-      kernel = conv.kernelSize
-      strides = conv.strides
-      dilation = conv.dilationRate
-      padding = conv.padding
-      outputPadding = conv.outputPadding
-      isTransposed = true
-      isPooling = false
-    case let conv as any ConvolutionLayer:
-      kernel = conv.kernelSize
-      strides = conv.strides
-      dilation = conv.dilationRate
-      padding = conv.padding
-      isTransposed = false
-      isPooling = false
-    case let pooling as Pooling:
-      kernel = pooling.poolSize
-      strides = pooling.strides
-      dilation = Array(repeating: 1, count: pooling.poolSize.count)
-      padding = pooling.padding
-      isTransposed = false
-      isPooling = true
-    default:
+    guard let window = (layer.layer as? any WindowLayer)?.window else {
       throw .notAWindowLayer(name: layer.name, className: layer.className)
     }
+    let (kernel, strides, dilation) = (window.size, window.strides, window.dilation)
+    let outputPadding = window.outputPadding
+    padding = window.padding
+    isTransposed = window.transposed
+    isPooling = layer.layer is Pooling
     guard kernel.count == 1 || kernel.count == 2 else {
       throw .unsupportedRank(name: layer.name, rank: kernel.count)
     }
@@ -171,12 +149,7 @@ public struct ConvolutionDiagram: Sendable, Equatable {
   /// The layer's input length along spatial axis `axis`, when known.
   static func spatialSide(_ layer: LayerInstance, axis: Int, rank: Int) -> Int? {
     guard let shape = layer.inputShape, shape.rank == rank + 2 else { return nil }
-    let channelsFirst: Bool
-    switch layer.layer {
-    case let conv as any ConvolutionLayer: channelsFirst = conv.dataFormat == .channelsFirst
-    case let pooling as Pooling: channelsFirst = pooling.dataFormat == .channelsFirst
-    default: channelsFirst = false
-    }
+    let channelsFirst = LayerDataFormat.of(layer.layer) == .channelsFirst
     return shape.dimensions[(channelsFirst ? 2 : 1) + axis]
   }
 

@@ -1,20 +1,7 @@
-/// Which layout a layer reads its input in, for the layers that take `data_format=`. The analyses
-/// use it to tell whether a rank-4 tensor is (H, W, C) or (C, H, W): the shape alone cannot say.
+/// Which layout a layer reads its input in. The analyses use it to tell whether a rank-4 tensor
+/// is (H, W, C) or (C, H, W): the shape alone cannot say.
 enum LayerDataFormat {
-  static func of(_ layer: any Layer) -> DataFormat? {
-    switch layer {
-    case let conv as Conv: return conv.dataFormat
-    case let pooling as Pooling: return pooling.dataFormat
-    case let pooling as GlobalPooling: return pooling.dataFormat
-    case let conv as SeparableConv: return conv.dataFormat
-    case let conv as DepthwiseConv: return conv.dataFormat
-    case let conv as ConvTranspose: return conv.dataFormat
-    case let padding as ZeroPadding: return padding.dataFormat
-    case let cropping as Cropping: return cropping.dataFormat
-    case let upSampling as UpSampling: return upSampling.dataFormat
-    default: return nil
-    }
-  }
+  static func of(_ layer: any Layer) -> DataFormat? { (layer as? any LayoutLayer)?.dataFormat }
 
   /// The layout of the tensor that enters `layers[index]`: the nearest earlier layer that states a
   /// data format decides; with none, `fallback` (the reading layer's own format, or Keras' default).

@@ -146,31 +146,7 @@ public struct ReceptiveField: Sendable, Equatable {
   static func window(_ instance: LayerInstance, inputShape: TensorShape, rank: Int) throws(Problem)
     -> (extent: [Int], stride: [Int], before: [Int])
   {
-    let kernel: [Int]
-    let strides: [Int]
-    let dilation: [Int]
-    let padding: Padding
-    switch instance.layer {
-    case is ConvTranspose:
-      throw .unsupported(layer: instance.name, className: instance.className)
-    case let conv as any ConvolutionLayer:
-      guard conv.dataFormat != .channelsFirst else {
-        throw .unsupported(
-          layer: instance.name, className: instance.className + " (channels_first)")
-      }
-      (kernel, strides, dilation, padding) = (
-        conv.kernelSize, conv.strides, conv.dilationRate, conv.padding
-      )
-    case let pooling as Pooling:
-      guard pooling.dataFormat != .channelsFirst else {
-        throw .unsupported(
-          layer: instance.name, className: instance.className + " (channels_first)")
-      }
-      (kernel, strides, dilation, padding) = (
-        pooling.poolSize, pooling.strides, Array(repeating: 1, count: pooling.poolSize.count),
-        pooling.padding
-      )
-    default:
+    guard let layer = instance.layer as? any WindowLayer else {
       // A layer that keeps every position where it is (normalization, activations, dropout).
       guard inputShape.dimensions.dropLast() == instance.outputShape?.dimensions.dropLast() else {
         throw .unsupported(layer: instance.name, className: instance.className)
@@ -178,6 +154,16 @@ public struct ReceptiveField: Sendable, Equatable {
       let ones = Array(repeating: 1, count: rank)
       return (ones, ones, Array(repeating: 0, count: rank))
     }
+    let window = layer.window
+    guard !window.transposed else {
+      throw .unsupported(layer: instance.name, className: instance.className)
+    }
+    guard layer.dataFormat != .channelsFirst else {
+      throw .unsupported(layer: instance.name, className: instance.className + " (channels_first)")
+    }
+    let (kernel, strides, dilation, padding) = (
+      window.size, window.strides, window.dilation, window.padding
+    )
     guard kernel.count == rank else {
       throw .unsupported(layer: instance.name, className: instance.className)
     }

@@ -9,3 +9,23 @@ public enum MaskEffect: Sendable, Equatable {
   /// The step sets `ActivationBuffers.mask` itself.
   case own
 }
+
+/// What Keras 3 does with masks on symbolic tensors at a layer, its `Layer.symbolicMasking`
+/// (`KerasMask`). tf-keras keeps masks off the graph, so none of this applies there.
+public struct SymbolicMasking: Sendable, Equatable {
+  /// The operations `compute_mask` records on the layer's input, in order: `Embedding(mask_zero=
+  /// True)` `not_equal`, `Masking` `not_equal` then `any`.
+  public var makes: [MaskOperation.Kind]
+  /// Whether the layer's `call` has a `mask` parameter, so that the input's mask becomes one more
+  /// tensor of its node.
+  public var takes: Bool
+  /// Whether the layer's first output carries its input's mask on (`supports_masking`, a
+  /// recurrent layer that returns sequences).
+  public var carries: Bool
+
+  public init(makes: [MaskOperation.Kind] = [], takes: Bool = false, carries: Bool = false) {
+    self.makes = makes
+    self.takes = takes
+    self.carries = carries
+  }
+}

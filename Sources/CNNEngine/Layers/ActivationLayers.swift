@@ -225,6 +225,11 @@ extension ELU {
 }
 
 extension Softmax {
+  /// Keras 3's `Softmax.call` takes the mask (masked positions get a large negative first).
+  public var symbolicMasking: SymbolicMasking {
+    SymbolicMasking(takes: true, carries: maskEffect == .carry)
+  }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(.activation(.softmax(axis: axis)))
   }

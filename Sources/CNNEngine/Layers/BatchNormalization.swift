@@ -216,6 +216,7 @@ extension BatchNormalization {
 
 extension BatchNormalization {
   public var maskEffect: MaskEffect { .carry }
+  public var symbolicMasking: SymbolicMasking { SymbolicMasking(takes: true, carries: true) }
 
   /// None: the forward pass reads the weights as they are.
   public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)

@@ -148,6 +148,9 @@ extension Recurrent {
 
 extension Bidirectional {
   public var maskEffect: MaskEffect { .own }
+  public var symbolicMasking: SymbolicMasking {
+    SymbolicMasking(takes: true, carries: forwardLayer.returnSequences)
+  }
 
   /// Both directions' packed weights.
   public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)

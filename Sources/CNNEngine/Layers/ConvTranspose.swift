@@ -13,6 +13,11 @@ public struct ConvTranspose: ConvolutionLayer {
   public let settings: ConvolutionSettings
 
   public var className: String { "Conv\(rank)DTranspose" }
+  public var window: SlidingWindow {
+    SlidingWindow(
+      size: kernelSize, strides: strides, dilation: dilationRate, padding: padding,
+      transposed: true, outputPadding: outputPadding)
+  }
 
   public static func signature(rank: Int) -> LayerSignature {
     let ones: ArgumentValue = rank == 1 ? .int(1) : .tuple(Array(repeating: .int(1), count: rank))

@@ -83,7 +83,7 @@ public struct ConvolutionSettings: Sendable {
 }
 
 /// A layer built on `ConvolutionSettings`; its settings read as the layer's own properties.
-public protocol ConvolutionLayer: Layer {
+public protocol ConvolutionLayer: WindowLayer {
   var rank: Int { get }
   var settings: ConvolutionSettings { get }
 }
@@ -96,4 +96,7 @@ extension ConvolutionLayer {
   public var dilationRate: [Int] { settings.dilationRate }
   public var activation: ActivationFunction { settings.activation }
   public var useBias: Bool { settings.useBias }
+  public var window: SlidingWindow {
+    SlidingWindow(size: kernelSize, strides: strides, dilation: dilationRate, padding: padding)
+  }
 }

@@ -1,5 +1,5 @@
 /// `Cropping1D/2D/3D`: removes rows and columns from the edges of the spatial axes.
-public struct Cropping: WeightlessLayer {
+public struct Cropping: WeightlessLayer, LayoutLayer {
   public let common: LayerCommon
   public let rank: Int
   /// (before, after) for each spatial axis.

@@ -74,6 +74,9 @@ extension Embedding {
 
 extension Embedding {
   public var maskEffect: MaskEffect { maskZero ? .own : .drop }
+  public var symbolicMasking: SymbolicMasking {
+    SymbolicMasking(makes: maskZero ? [.notEqual] : [])
+  }
 
   /// None: the forward pass reads the weights as they are.
   public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)

@@ -1,5 +1,5 @@
 /// `GlobalAveragePooling1D/2D/3D` and `GlobalMaxPooling1D/2D/3D`: each channel's map becomes one value.
-public struct GlobalPooling: WeightlessLayer {
+public struct GlobalPooling: WeightlessLayer, LayoutLayer {
   public let common: LayerCommon
   public let kind: Pooling.Kind
   public let rank: Int
@@ -41,6 +41,11 @@ public struct GlobalPooling: WeightlessLayer {
 // MARK: Forward pass
 
 extension GlobalPooling {
+  /// Keras 3's `GlobalAveragePooling1D.call` takes the mask: it averages the kept steps.
+  public var symbolicMasking: SymbolicMasking {
+    SymbolicMasking(takes: kind == .average && rank == 1)
+  }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .globalPooling(kind == .max ? .max : .average, keepDimensions: keepDimensions),

@@ -25,6 +25,8 @@ public protocol Layer: Sendable {
   func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow) -> Int
   /// What the layer does with the Keras mask of its input (`MaskEffect`).
   var maskEffect: MaskEffect { get }
+  /// What Keras 3 records of masks on symbolic tensors at the layer (`SymbolicMasking`).
+  var symbolicMasking: SymbolicMasking { get }
   /// How training runs the layer on one tensor (`TrainingPlan`), or why ConvBook cannot train it.
   func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
   /// The constructor setting `name` as Keras keeps it on the layer, for code that reads it back
@@ -35,6 +37,45 @@ public protocol Layer: Sendable {
 /// A layer without weights: `build` creates none and a sample costs no multiply-accumulates.
 /// Conforming says so; every other layer states its weights and multiply-accumulates itself.
 public protocol WeightlessLayer: Layer {}
+
+/// A layer whose `data_format=` says which layout its input is in and its output comes out in:
+/// the convolutions (ConvLSTM2D included), pooling, global pooling, padding, cropping and
+/// up-sampling. Flatten and SpatialDropout also take `data_format=` but only read it: Flatten's
+/// output has no spatial axes and SpatialDropout passes its input on as it came, so the layout
+/// after them is still the one an earlier layer stated.
+public protocol LayoutLayer: Layer {
+  var dataFormat: DataFormat { get }
+}
+
+/// A layer that slides a window over its input's spatial axes: the convolutions and pooling. The
+/// analyses (receptive field, the convolution figure) read the window from here.
+public protocol WindowLayer: LayoutLayer {
+  var window: SlidingWindow { get }
+}
+
+/// The window a `WindowLayer` slides, one entry per spatial axis.
+public struct SlidingWindow: Sendable, Equatable {
+  public var size: [Int]
+  public var strides: [Int]
+  public var dilation: [Int]
+  public var padding: Padding
+  /// A transposed convolution's window, which spreads each input value over the output; its
+  /// `output_padding` when given.
+  public var transposed: Bool
+  public var outputPadding: [Int]?
+
+  public init(
+    size: [Int], strides: [Int], dilation: [Int], padding: Padding, transposed: Bool = false,
+    outputPadding: [Int]? = nil
+  ) {
+    self.size = size
+    self.strides = strides
+    self.dilation = dilation
+    self.padding = padding
+    self.transposed = transposed
+    self.outputPadding = outputPadding
+  }
+}
 
 extension WeightlessLayer {
   public func weights(for input: TensorShape) -> [WeightSpec] { [] }
@@ -51,6 +92,9 @@ extension Layer {
   public var name: String { common.name }
   /// Keras' base `Layer` does not support masking: the mask stops here.
   public var maskEffect: MaskEffect { .drop }
+  /// Keras' base `Layer` makes no mask, takes none in `call`, and passes one on only where it
+  /// supports masking.
+  public var symbolicMasking: SymbolicMasking { SymbolicMasking(carries: maskEffect == .carry) }
 
   /// `packedWeightValues(input:weights:)` of the weights `build` makes for `input`.
   func packedWeightValues(input: TensorShape) throws(Exact.Overflow) -> Int {

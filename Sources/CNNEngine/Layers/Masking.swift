@@ -23,6 +23,7 @@ public struct Masking: WeightlessLayer {
 
 extension Masking {
   public var maskEffect: MaskEffect { .own }
+  public var symbolicMasking: SymbolicMasking { SymbolicMasking(makes: [.notEqual, .any]) }
 
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(.masking(Float(maskValue)))

@@ -1,7 +1,7 @@
 /// `MaxPooling1D/2D/3D` and `AveragePooling1D/2D/3D`.
 ///
 /// Strides default to the pool size; output length as for convolutions with dilation 1.
-public struct Pooling: WeightlessLayer {
+public struct Pooling: WeightlessLayer, WindowLayer {
   public enum Kind: String, Sendable {
     case max = "Max"
     case average = "Average"
@@ -20,6 +20,11 @@ public struct Pooling: WeightlessLayer {
   public let dataFormat: DataFormat
 
   public var className: String { "\(kind.rawValue)Pooling\(rank)D" }
+  public var window: SlidingWindow {
+    SlidingWindow(
+      size: poolSize, strides: strides, dilation: Array(repeating: 1, count: poolSize.count),
+      padding: padding)
+  }
 
   public static func signature(kind: Kind, rank: Int) -> LayerSignature {
     let twos: ArgumentValue = rank == 1 ? .int(2) : .tuple(Array(repeating: .int(2), count: rank))

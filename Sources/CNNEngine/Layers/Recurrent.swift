@@ -273,6 +273,9 @@ public struct Recurrent: MultiOutputLayer {
 
 extension Recurrent {
   public var maskEffect: MaskEffect { .own }
+  public var symbolicMasking: SymbolicMasking {
+    SymbolicMasking(takes: true, carries: returnSequences)
+  }
 
   /// The input kernel is packed; the recurrent kernel is read as it is.
   public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)

@@ -76,6 +76,9 @@ public struct StackedRecurrent: Layer {
 
 extension StackedRecurrent {
   public var maskEffect: MaskEffect { .own }
+  public var symbolicMasking: SymbolicMasking {
+    SymbolicMasking(takes: true, carries: layers.last?.returnSequences ?? false)
+  }
 
   /// Each stacked layer's packed weights.
   public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)

@@ -202,6 +202,11 @@ public struct TimeDistributed: Layer {
 // MARK: Forward pass
 
 extension TimeDistributed {
+  /// Keras 3's `TimeDistributed.call` takes the mask (it hands each step's slice on).
+  public var symbolicMasking: SymbolicMasking {
+    SymbolicMasking(takes: true, carries: maskEffect == .carry)
+  }
+
   /// The wrapped layers' packed weights.
   public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
     -> Int

@@ -1,5 +1,5 @@
 /// `UpSampling1D/2D/3D`: repeats every row/column `size` times (nearest neighbour by default).
-public struct UpSampling: WeightlessLayer {
+public struct UpSampling: WeightlessLayer, LayoutLayer {
   public let common: LayerCommon
   public let rank: Int
   public let size: [Int]

@@ -1,5 +1,5 @@
 /// `ZeroPadding1D/2D/3D`: adds zero rows and columns around the spatial axes.
-public struct ZeroPadding: WeightlessLayer {
+public struct ZeroPadding: WeightlessLayer, LayoutLayer {
   public let common: LayerCommon
   public let rank: Int
   /// (before, after) for each spatial axis.

@@ -1,41 +1,19 @@
 /// Keras 3's masks on symbolic tensors: which layers make one (and with which operations), which
-/// pass it on, and which take it as a call argument. A layer whose `call` has a `mask` parameter
+/// pass it on, and which take it as a call argument (each layer's `symbolicMasking`). A layer whose `call` has a `mask` parameter
 /// gets the mask of its input as one more tensor of its node: its `input` is `[x, mask]`, and a
 /// functional summary connects it to the mask's `not_equal`/`any` operation. tf-keras keeps masks
 /// off the graph (`_keras_mask`), so none of this applies there.
 public enum KerasMask {
-  /// The operations `compute_mask` records on the layer's input, in order: `Embedding(mask_zero=
-  /// True)` `not_equal`, `Masking` `not_equal` then `any`.
+  /// The operations `compute_mask` records on the layer's input, in order.
   public static func operations(of layer: any Layer) -> [MaskOperation.Kind] {
-    switch layer {
-    case let embedding as Embedding where embedding.maskZero: return [.notEqual]
-    case is Masking: return [.notEqual, .any]
-    default: return []
-    }
+    layer.symbolicMasking.makes
   }
 
   /// Whether Keras 3 passes the input's mask to the layer's `call` (its signature has `mask`).
-  public static func takesMask(_ layer: any Layer) -> Bool {
-    switch layer {
-    case is Recurrent, is StackedRecurrent, is Bidirectional, is TimeDistributed,
-      is BatchNormalization, is Softmax:
-      return true
-    case let pooling as GlobalPooling:
-      return pooling.kind == .average && pooling.rank == 1
-    default: return false
-    }
-  }
+  public static func takesMask(_ layer: any Layer) -> Bool { layer.symbolicMasking.takes }
 
-  /// Whether the layer's first output carries its input's mask on (`supports_masking`, a
-  /// recurrent layer that returns sequences).
-  public static func carries(_ layer: any Layer) -> Bool {
-    switch layer {
-    case let recurrent as Recurrent: return recurrent.returnSequences
-    case let stacked as StackedRecurrent: return stacked.layers.last?.returnSequences ?? false
-    case let bidirectional as Bidirectional: return bidirectional.forwardLayer.returnSequences
-    default: return layer.maskEffect == .carry
-    }
-  }
+  /// Whether the layer's first output carries its input's mask on.
+  public static func carries(_ layer: any Layer) -> Bool { layer.symbolicMasking.carries }
 
   /// The shape of the mask a Sequential model's layer receives and of the one it passes on, for
   /// a chain whose current mask has `mask` shape (nil: none).
