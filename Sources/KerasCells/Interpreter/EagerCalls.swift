@@ -148,6 +148,7 @@ enum EagerCalls {
     _ model: KerasModel, named name: String, on arrays: [NDArray], site: CallSite,
     _ interpreter: Interpreter
   ) throws(CellError) -> [Tensor] {
+    try LambdaRebinding.refresh(model, range: site.range, interpreter: interpreter)
     let memory = interpreter.session.limits.memoryBudget
     do {
       try ForwardPass.check(

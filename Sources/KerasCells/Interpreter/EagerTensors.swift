@@ -328,6 +328,7 @@ enum EagerTensors {
       ? model.tensors?.first?.dtypeName ?? "float32"
       : interpreter.kerasVersion == .keras3 ? "float32" : nil
     try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
+    try LambdaRebinding.refresh(model, range: site.range, interpreter: interpreter)
     if let message = inputSpecMismatch(model, data: array.shape, interpreter: interpreter) {
       throw CellError(type: "ValueError", message: message, range: site.range)
     }

@@ -1090,6 +1090,7 @@ final class Interpreter {
           range: range)
       }
       if let value = variable(name) ?? Builtins.value(named: name) {
+        if session.lambdaFreeReads != nil { LambdaRebinding.noteRead(name, value, in: self) }
         return value
       }
       // A script's `__file__`: its absolute path (Python 3.9+), in the folder `os.getcwd()`

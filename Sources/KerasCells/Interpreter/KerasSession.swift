@@ -66,6 +66,11 @@ public final class KerasSession {
   /// Above 0 while a `Lambda`'s function runs on symbolic tensors: its arithmetic then belongs to
   /// the Lambda and takes no session names.
   var lambdaTracingDepth = 0
+  /// What each traced `Lambda` was traced on and the names from outside its function it read
+  /// there (`LambdaRebinding`).
+  var lambdaTraceRecords: [ObjectIdentifier: LambdaRebinding.Record] = [:]
+  /// The names from outside the running function read while a Lambda's function is traced.
+  var lambdaFreeReads: [LambdaRebinding.FreeRead]?
   /// How many random tensor operations (`tf.random.normal` on a shape with Keras tensors) cells
   /// have made: the seed of the next one that names none, so that each draws its own deviates.
   var randomOperationCount = 0

@@ -31,9 +31,17 @@ enum LambdaTracing {
     let outerStrictness = session.keras3LambdaInference
     session.keras3LambdaInference = keras3Infers
     session.lambdaTracingDepth += 1
+    let outerReads = session.lambdaFreeReads
+    session.lambdaFreeReads = []
     defer {
       session.lambdaTracingDepth -= 1
       session.keras3LambdaInference = outerStrictness
+      let reads = session.lambdaFreeReads ?? []
+      if lambda.trace.program != nil {
+        session.lambdaTraceRecords[ObjectIdentifier(instance)] = LambdaRebinding.Record(
+          shapes: shapes, asList: asList, reads: reads)
+      }
+      session.lambdaFreeReads = outerReads.map { $0 + reads }
     }
     let result: Value
     do {

@@ -856,6 +856,8 @@ enum TrainingCalls {
         }
       }
     }
+    // A train function is made once per model: its Lambdas run as traced now.
+    try LambdaRebinding.refresh(model, range: site.range, interpreter: interpreter)
     do {
       var configuration = try Self.configuration(
         compiled, cellLosses: cellLosses, failures: failures,
@@ -1280,6 +1282,7 @@ enum TrainingCalls {
     var outputs: [[Float]] = []
     var outputShapes: [[Int]] = []
     var step = 0
+    try LambdaRebinding.refresh(model, range: site.range, interpreter: interpreter)
     do {
       let weights = try training.runningWeights(of: model, memoryBudget: memory)
       let pass = ForwardPass(
