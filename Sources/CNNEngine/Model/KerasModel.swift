@@ -703,16 +703,17 @@ public final class KerasModel {
     return variables.filter { seen.insert($0.name).inserted }
   }
 
-  /// The data behind `model.summary()`; Keras refuses it for a model without an input shape.
-  /// Keras 3 layers that count as built from their constructor (they call `_build_at_init`):
-  /// pooling, activations, dropout and a few others without state. All others are unbuilt until
-  /// called, which an unbuilt model's summary shows as `0 (unbuilt)`.
+  /// The Keras 3 layers that are built when made: their `__init__` calls `_build_at_init()`
+  /// (pooling, activations, the dropouts and noises, SpatialDropout through Dropout, a few others
+  /// without state) or sets `built` (Reshape, InputLayer). `layer.built` is True before any call,
+  /// and an unbuilt model's summary shows them with `0`; every other layer there is `0 (unbuilt)`.
   public static let builtAtConstruction: Set<String> = [
     "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
     "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
     "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "ReLU",
     "LeakyReLU", "ELU", "Softmax", "Activation", "Dropout", "AlphaDropout", "GaussianDropout",
-    "GaussianNoise", "ActivityRegularization", "Identity", "Masking", "UnitNormalization",
+    "GaussianNoise", "ActivityRegularization", "SpatialDropout1D", "SpatialDropout2D",
+    "SpatialDropout3D", "Identity", "Masking", "UnitNormalization", "Reshape", "InputLayer",
   ]
 
   /// What Keras 3's `summary()` lists for a model that was never built: every layer without shapes

@@ -447,7 +447,7 @@ enum Attributes {
         return value
       }
       if name == "built", interpreter.kerasVersion == .keras3,
-        keras3BuiltAtInit.contains(instance.className)
+        KerasModel.builtAtConstruction.contains(instance.className)
       {
         return .bool(true)
       }
@@ -1004,17 +1004,6 @@ enum Attributes {
     default: return []
     }
   }
-
-  /// The Keras 3 layers that are built when made (their `__init__` calls `_build_at_init()` or
-  /// sets `built`; subclasses included): `layer.built` is True before any call.
-  private static let keras3BuiltAtInit: Set<String> = [
-    "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
-    "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
-    "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D",
-    "UnitNormalization", "LeakyReLU", "ReLU", "Activation", "ELU", "Softmax", "AlphaDropout",
-    "GaussianDropout", "GaussianNoise", "ActivityRegularization", "Dropout", "SpatialDropout1D",
-    "SpatialDropout2D", "SpatialDropout3D", "Identity", "Masking", "Reshape", "InputLayer",
-  ]
 
   private static func layerAttribute(_ name: String, _ instance: LayerInstance, range: SourceRange)
     throws(CellError) -> Value?
