@@ -123,6 +123,7 @@ extension KerasModel {
         name: instance.name, className: instance.className, inputShape: input,
         outputShape: output, weights: instance.isInputLayer ? [] : instance.weights,
         multiplyAccumulates: macs, isInputLayer: instance.isInputLayer)
+      row.outputIsScalar = (instance.outputShape ?? nodes.first?.shape)?.rank == 0
       if nodes.count > 1, !instance.isInputLayer {
         row.callCount = nodes.count
         var values: [Int] = []

@@ -22,6 +22,9 @@ public struct ModelSummary: Sendable, Equatable {
     public var isBuilt = true
     /// `layer.trainable` (a summary's `Trainable` column).
     public var trainable = true
+    /// A layer of a graph whose call returns a scalar (`tf.reduce_mean(x)` in a custom layer or a
+    /// Lambda): its empty output shape is known, which Keras 3 shows as `()`, not as `?`.
+    public var outputIsScalar = false
     /// For a model used as a layer: the rows of its own summary (what `expand_nested` shows).
     public var nestedRows: [Row] = []
     /// A Keras 3 operation on Keras tensors (`x + y`, `ops.nn.relu(x)`): a row of its model's

@@ -164,7 +164,7 @@ public enum Keras3SummaryText {
       let prefix = level > 0 ? String(repeating: "   ", count: level) + "└ " : ""
       var cells = [
         "\(prefix)\(row.name) (\(row.className))",
-        row.outputShape.dimensions.isEmpty ? "?" : shapeText(row),
+        row.outputShape.dimensions.isEmpty && !row.outputIsScalar ? "?" : shapeText(row),
         row.isBuilt ? PythonFormat.grouped(row.parameters) : "0 (unbuilt)",
       ]
       // Layers inside a nested model have no calls inside this model: `-`.
