@@ -331,13 +331,13 @@ struct ForwardStep {
     case .dense(let weights, let activation):
       let fused = activation.fused
       try buffers.write(shape: outputShape) { input, output throws(KernelError) in
-        // A single unit's order is the engine's; in Keras 3's compiled predict (XLA) a linear
-        // one reaches Eigen's matrix-vector product too (script 1080), while one with an
-        // activation, which XLA may fuse, keeps the order measured before (`TensorFlowDot`).
-        let xlaFusedActivation = contraction == .chains && activation != .linear
+        // A single unit's order is the engine's: Keras 3's predict runs its MatMul, its bias add
+        // and its activation as separate ops (no XLA without an accelerator), so a Dense(1,
+        // "sigmoid") sums as Eigen's matrix-vector product, as a linear one does (scripts 1080,
+        // 1134); tf-keras' fused MatMul + BiasAdd sums as `TensorFlowDot`.
         try DenseKernel.apply(
           input, weights: weights, activation: fused ?? .linear, threads: threads,
-          engine: xlaFusedActivation || fusesBiasAdd ? .oneDNN : engine,
+          engine: fusesBiasAdd ? .oneDNN : engine,
           order: engine == .eigen ? .tensorFlowKernels : .chains, into: &output)
       }
       if fusesSigmoid {
