@@ -162,12 +162,13 @@ extension ConvolutionMicrokernel {
 
 /// Whose order a convolution's sums follow.
 public enum ContractionOrder: Sendable {
-  /// One FMA chain per value over its taps, whatever the filter count: what Keras 3's compiled
-  /// `fit` / `predict` / `evaluate` (XLA) give for the shapes measured, and the order of the
-  /// kernel gradients.
+  /// One FMA chain per value over its taps, whatever the filter count: the training steps'
+  /// convolutions and the order of the kernel gradients (not TensorFlow's: fit's convolutions
+  /// are not followed yet).
   case chains
-  /// TensorFlow's own CPU kernels (an eager call, tf-keras' `predict` and `fit`): oneDNN's sgemm
-  /// as TensorFlow's contraction calls it, with `LastBlockOrder`'s exceptions.
+  /// TensorFlow's own CPU kernels (an eager call, `predict` / `evaluate` of both Kerases: Keras 3
+  /// turns XLA off without an accelerator): oneDNN's sgemm as TensorFlow's contraction calls it,
+  /// with `LastBlockOrder`'s exceptions, over more than 256 taps in `ContractionPlan`'s pieces.
   case tensorFlowKernels
 }
 
