@@ -31,11 +31,35 @@ public enum ConvolutionKernel {
       input: input.shape, weights: weights, strides: strides, dilations: dilations, padding: padding
     )
     output.prepareForOverwrite(shape: geometry.outputShape(channels: weights.filters))
+    let plan = order == .tensorFlowKernels ? tensorFlowPlan(geometry, weights: weights) : nil
     output.withUnsafeMutableBufferPointer { destination in
       run(
         input, weights: weights, geometry: geometry, activation: activation, threads: threads,
-        order: order, output: destination)
+        order: order, plan: plan, output: destination)
     }
+  }
+
+  /// How TensorFlow's `Conv2D` (a 1-D convolution too) sums a patch of more than 256 taps
+  /// (`ContractionPlan`): its GEMM has a row per output position and a column per filter, and its
+  /// right operand is the image patches unless the kernel is 1x1 with stride 1 or covers the whole
+  /// input without padding (then TensorFlow multiplies the tensors as they are). Nil for what
+  /// sums in one piece or is not TensorFlow's GEMM here: up to 256 taps, a single filter, groups,
+  /// 3-D convolutions.
+  static func tensorFlowPlan(_ g: WindowGeometry, weights: PackedConvolutionWeights)
+    -> ContractionPlan?
+  {
+    let taps = weights.kernel3.reduce(1, *) * weights.inputChannelsPerGroup
+    guard taps > TensorFlowContraction.blockDepth, weights.groups == 1, weights.filters >= 2,
+      g.kernel[0] == 1, g.input[0] == 1
+    else { return nil }
+    let pointwise = g.kernel.allSatisfy { $0 == 1 } && g.strides.allSatisfy { $0 == 1 }
+    let whole =
+      g.output.allSatisfy { $0 == 1 } && g.padBefore.allSatisfy { $0 == 0 }
+      && g.kernel == g.input && g.dilations.allSatisfy { $0 == 1 }
+    let plan = TensorFlowContraction.plan(
+      rows: g.rows * g.output[2], columns: weights.filters, depth: taps,
+      operand: pointwise || whole ? .tensor : .imagePatches)
+    return plan.isWhole ? nil : plan
   }
 
   /// Convenience for one-off calls: packs `kernel` (K..., C/groups, F) and `bias` (F) first.
@@ -82,8 +106,10 @@ public enum ConvolutionKernel {
   static func run(
     _ input: Tensor, weights: PackedConvolutionWeights, geometry g: WindowGeometry,
     activation: FusedActivation,
-    threads: Int, order: ContractionOrder = .chains, output: UnsafeMutableBufferPointer<Float>
+    threads: Int, order: ContractionOrder = .chains, plan: ContractionPlan? = nil,
+    output: UnsafeMutableBufferPointer<Float>
   ) {
+    let plan = plan.flatMap { $0.isWhole ? nil : $0 }
     let rows = g.rows
     let width = g.output[2]
     guard rows * width * weights.filters > 0 else { return }
@@ -112,7 +138,7 @@ public enum ConvolutionKernel {
               avx512: avx512, geometry: g, weights: weights,
               source: source.baseAddress!,
               packed: packed.baseAddress!, bias: bias.baseAddress!, output: output.baseAddress!,
-              clamp: activation.bounds, order: order)
+              clamp: activation.bounds, order: order, plan: plan)
           }
         }
       }
@@ -126,7 +152,8 @@ public enum ConvolutionKernel {
     geometry g: WindowGeometry,
     weights: PackedConvolutionWeights, source: UnsafePointer<Float>,
     packed: UnsafePointer<Float>, bias: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
-    clamp: (lower: Float, upper: Float)?, order contraction: ContractionOrder
+    clamp: (lower: Float, upper: Float)?, order contraction: ContractionOrder,
+    plan: ContractionPlan?
   ) {
     typealias Segment = ConvolutionMicrokernel.Segment
     let width = PackedConvolutionWeights.blockWidth
@@ -173,6 +200,42 @@ public enum ConvolutionKernel {
       lastBlockOrder = .dot(column: buffer, patch: buffer + taps, taps: taps)
     }
     defer { dotBuffer?.deallocate() }
+    // TensorFlow's pieces of a long patch (`ContractionPlan`): each tile goes through
+    // `plannedTile` with this thread's scratch. A single filter keeps `TensorFlowDot`.
+    let planned: ContractionPlan?
+    if let plan, dotBuffer == nil { planned = plan } else { planned = nil }
+    let clipped = UnsafeMutablePointer<Segment>.allocate(capacity: planned == nil ? 0 : maxSegments)
+    let scratch = UnsafeMutablePointer<Float>.allocate(capacity: planned == nil ? 0 : 3 * 6 * 32)
+    let zeros = UnsafeMutablePointer<Float>.allocate(capacity: planned == nil ? 0 : 32)
+    if planned != nil { zeros.initialize(repeating: 0, count: 32) }
+    defer {
+      clipped.deallocate()
+      scratch.deallocate()
+      zeros.deallocate()
+    }
+    // One register tile (`ConvolutionMicrokernel.tile`), in the plan's pieces when there is one.
+    func emit(
+      segments: UnsafePointer<Segment>, segmentCount: Int, rows: Int, pixel: UnsafePointer<Float>,
+      pixelStride: Int, weights blockWeights: UnsafePointer<Float>, blocks blockCount: Int,
+      bias blockBias: UnsafePointer<Float>, lanes: Int,
+      output tileOutput: UnsafeMutablePointer<Float>,
+      outputStride: Int, order: LastBlockOrder
+    ) {
+      if let planned {
+        ConvolutionMicrokernel.plannedTile(
+          plan: planned, segments: segments, segmentCount: segmentCount, rows: rows, pixel: pixel,
+          pixelStride: pixelStride, weights: blockWeights, blockStride: weights.blockStride,
+          blocks: blockCount, bias: blockBias, clamp: clamp, lanes: lanes, output: tileOutput,
+          outputStride: outputStride, avx512: avx512, order: order, clipped: clipped,
+          scratch: scratch, zeros: zeros)
+      } else {
+        ConvolutionMicrokernel.tile(
+          segments: segments, segmentCount: segmentCount, rows: rows, pixel: pixel,
+          pixelStride: pixelStride, weights: blockWeights, blockStride: weights.blockStride,
+          blocks: blockCount, bias: blockBias, clamp: clamp, lanes: lanes, output: tileOutput,
+          outputStride: outputStride, avx512: avx512, order: order)
+      }
+    }
     var rowSegmentCount = 0
     var currentRow = -1
     var validD = (first: 0, last: 0)
@@ -250,12 +313,11 @@ public enum ConvolutionKernel {
         let (kwFirst, kwLast) = g.validTaps(ow, axis: 2)
         let count = buildSegments(
           into: pixelSegments, od: od, oh: oh, kwFirst: kwFirst, kwLast: kwLast)
-        ConvolutionMicrokernel.tile(
+        emit(
           segments: pixelSegments, segmentCount: count, rows: 1,
           pixel: base + (ow * strideW - padW) * channels, pixelStride: 0,
-          weights: blockWeights, blockStride: weights.blockStride, blocks: blockCount,
-          bias: blockBias, clamp: clamp, lanes: lanes, output: outputRow + ow * filters,
-          outputStride: 0, avx512: avx512, order: order)
+          weights: blockWeights, blocks: blockCount, bias: blockBias, lanes: lanes,
+          output: outputRow + ow * filters, outputStride: 0, order: order)
       }
       for ow in columns.lowerBound..<interiorStart { single(ow) }
       if avx512 {
@@ -263,34 +325,31 @@ public enum ConvolutionKernel {
         for index in 0..<split.tiles {
           let (start, rows) = split.tile(index)
           let ow = interiorStart + start
-          ConvolutionMicrokernel.tile(
+          emit(
             segments: rowSegments, segmentCount: rowSegmentCount, rows: rows,
             pixel: base + (ow * strideW - padW) * channels, pixelStride: pixelStride,
-            weights: blockWeights, blockStride: weights.blockStride, blocks: blockCount,
-            bias: blockBias, clamp: clamp, lanes: lanes, output: outputRow + ow * filters,
-            outputStride: filters, avx512: true, order: order)
+            weights: blockWeights, blocks: blockCount, bias: blockBias, lanes: lanes,
+            output: outputRow + ow * filters, outputStride: filters, order: order)
         }
       } else if interiorEnd - interiorStart >= 6 {
         var ow = interiorStart
         while true {
           // The last tile slides back to end at interiorEnd; the overlap recomputes identical values.
           let start = min(ow, interiorEnd - 6)
-          ConvolutionMicrokernel.tile(
+          emit(
             segments: rowSegments, segmentCount: rowSegmentCount, rows: 6,
             pixel: base + (start * strideW - padW) * channels, pixelStride: pixelStride,
-            weights: blockWeights, blockStride: weights.blockStride, blocks: blockCount,
-            bias: blockBias, clamp: clamp, lanes: lanes, output: outputRow + start * filters,
-            outputStride: filters, avx512: avx512, order: order)
+            weights: blockWeights, blocks: blockCount, bias: blockBias, lanes: lanes,
+            output: outputRow + start * filters, outputStride: filters, order: order)
           ow = start + 6
           if ow >= interiorEnd { break }
         }
       } else if interiorEnd > interiorStart {
-        ConvolutionMicrokernel.tile(
+        emit(
           segments: rowSegments, segmentCount: rowSegmentCount, rows: interiorEnd - interiorStart,
           pixel: base + (interiorStart * strideW - padW) * channels, pixelStride: pixelStride,
-          weights: blockWeights, blockStride: weights.blockStride, blocks: blockCount,
-          bias: blockBias, clamp: clamp, lanes: lanes, output: outputRow + interiorStart * filters,
-          outputStride: filters, avx512: avx512, order: order)
+          weights: blockWeights, blocks: blockCount, bias: blockBias, lanes: lanes,
+          output: outputRow + interiorStart * filters, outputStride: filters, order: order)
       }
       for ow in interiorEnd..<columns.upperBound { single(ow) }
     }

@@ -23,6 +23,73 @@ extension ConvolutionMicrokernel {
   /// Blocks one tile covers: 2 with AVX-512, 1 with AVX2.
   static var blocksPerTile: Int { useAVX512 ? 2 : 1 }
 
+  /// `tile` with the taps cut as TensorFlow's contraction cuts a long patch (`ContractionPlan`):
+  /// each range's taps summed from zero by `tile` into `scratch` (no bias, no clamp), added to its
+  /// shard's sum, the shards' sums added in order, then the bias and the clamp. A last block's
+  /// two chains (`.pairs`) restart at each range, with the range's own parity and odd tail.
+  /// `clipped`: room for `segmentCount` segments; `scratch`: 3 x `rows` x `blocks` x 16 floats;
+  /// `zeros`: `blocks` x 16 zeros.
+  static func plannedTile(
+    plan: ContractionPlan, segments: UnsafePointer<Segment>, segmentCount: Int, rows: Int,
+    pixel: UnsafePointer<Float>, pixelStride: Int, weights: UnsafePointer<Float>,
+    blockStride: Int, blocks: Int, bias: UnsafePointer<Float>,
+    clamp: (lower: Float, upper: Float)?, lanes: Int, output: UnsafeMutablePointer<Float>,
+    outputStride: Int, avx512: Bool, order: LastBlockOrder,
+    clipped: UnsafeMutablePointer<Segment>, scratch: UnsafeMutablePointer<Float>,
+    zeros: UnsafePointer<Float>
+  ) {
+    let width = PackedConvolutionWeights.blockWidth
+    let columns = blocks * width
+    let size = rows * columns
+    let part = scratch
+    let shardSum = scratch + size
+    let total = scratch + 2 * size
+    for (index, shard) in plan.shards.enumerated() {
+      for (step, range) in shard.enumerated() {
+        // The segments' taps inside `range`, weights counted from the range's first tap.
+        var count = 0
+        for s in 0..<segmentCount {
+          let segment = segments[s]
+          let first = segment.weight / width
+          let start = max(first, range.lowerBound)
+          let end = min(first + segment.length, range.upperBound)
+          guard start < end else { continue }
+          clipped[count] = Segment(
+            input: segment.input + (start - first), weight: (start - range.lowerBound) * width,
+            length: end - start)
+          count += 1
+        }
+        var rangeOrder = order
+        if case .pairs = order { rangeOrder = .pairs(taps: range.count) }
+        tile(
+          segments: clipped, segmentCount: count, rows: rows, pixel: pixel,
+          pixelStride: pixelStride, weights: weights + range.lowerBound * width,
+          blockStride: blockStride, blocks: blocks, bias: zeros, clamp: nil, lanes: width,
+          output: part, outputStride: columns, avx512: avx512, order: rangeOrder)
+        if step == 0 {
+          shardSum.update(from: part, count: size)
+        } else {
+          for i in 0..<size { shardSum[i] = shardSum[i] + part[i] }
+        }
+      }
+      if index == 0 {
+        total.update(from: shardSum, count: size)
+      } else {
+        for i in 0..<size { total[i] = total[i] + shardSum[i] }
+      }
+    }
+    for row in 0..<rows {
+      for block in 0..<blocks {
+        let blockLanes = block == blocks - 1 ? lanes : width
+        for lane in 0..<blockLanes {
+          let column = block * width + lane
+          output[row * outputStride + column] = FusedActivation.clamped(
+            total[row * columns + column] + bias[column], clamp)
+        }
+      }
+    }
+  }
+
   /// `rows` (1...6) pixels at `pixel + r * pixelStride` plus segment offsets x `blocks` (1 or 2)
   /// consecutive packed blocks (`blockStride` floats apart; bias and outputs 16 apart) -> outputs
   /// at `output + r * outputStride`. Only the last block may be partial (`lanes` < 16).
@@ -95,12 +162,13 @@ extension ConvolutionMicrokernel {
 
 /// Whose order a convolution's sums follow.
 public enum ContractionOrder: Sendable {
-  /// One FMA chain per value over its taps, whatever the filter count: what Keras 3's compiled
-  /// `fit` / `predict` / `evaluate` (XLA) give for the shapes measured, and the order of the
-  /// kernel gradients.
+  /// One FMA chain per value over its taps, whatever the filter count: the training steps'
+  /// convolutions and the order of the kernel gradients (not TensorFlow's: fit's convolutions
+  /// are not followed yet).
   case chains
-  /// TensorFlow's own CPU kernels (an eager call, tf-keras' `predict` and `fit`): oneDNN's sgemm
-  /// as TensorFlow's contraction calls it, with `LastBlockOrder`'s exceptions.
+  /// TensorFlow's own CPU kernels (an eager call, `predict` / `evaluate` of both Kerases: Keras 3
+  /// turns XLA off without an accelerator): oneDNN's sgemm as TensorFlow's contraction calls it,
+  /// with `LastBlockOrder`'s exceptions, over more than 256 taps in `ContractionPlan`'s pieces.
   case tensorFlowKernels
 }
 

@@ -67,27 +67,13 @@ public enum DenseKernel {
       return
     }
     let tensorFlowOrder = order == .tensorFlowKernels && rows >= 2 && weights.units >= 2
-    if tensorFlowOrder, weights.inputUnits > TensorFlowContraction.blockDepth,
-      weights.inputUnits <= TensorFlowContraction.knownBlockedDepth
-    {
-      // oneDNN's sgemm sums more than 256 inputs in blocks (`TensorFlowContraction.blocks`),
-      // which the tiles do not.
-      output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [weights.units])
-      output.withUnsafeMutableBufferPointer { destination in
-        input.scalars.withUnsafeBufferPointer { source in
-          // Each value on its own: rows on several threads give the same bits.
-          let perRow = max(1, weights.units * weights.inputUnits)
-          KernelParallelism.forEachSlice(
-            count: rows, threads: threads, minimumPerThread: max(1, (1 << 16) / perRow)
-          ) { slice in
-            tensorFlowRows(
-              source.baseAddress!, rows: slice, of: rows, weights: weights,
-              activation: activation, output: destination.baseAddress!)
-          }
-        }
-      }
-      return
-    }
+    // Past 256 inputs TensorFlow's contraction sums in pieces (`ContractionPlan`); the tiles
+    // follow them.
+    let plan =
+      tensorFlowOrder && weights.inputUnits > TensorFlowContraction.blockDepth
+      ? TensorFlowContraction.plan(
+        rows: rows, columns: weights.units, depth: weights.inputUnits)
+      : ContractionPlan.whole(weights.inputUnits)
     let viewed = Tensor(validShape: [1, rows, weights.inputUnits], scalars: input.scalars)
     let geometry = try ConvolutionKernel.validatedGeometry(
       input: viewed.shape, weights: weights.packed, strides: [1], dilations: [1],
@@ -98,12 +84,12 @@ public enum DenseKernel {
     output.withUnsafeMutableBufferPointer { destination in
       ConvolutionKernel.run(
         viewed, weights: weights.packed, geometry: geometry, activation: activation,
-        threads: threads, order: tensorFlowOrder ? .tensorFlowKernels : .chains,
+        threads: threads, order: tensorFlowOrder ? .tensorFlowKernels : .chains, plan: plan,
         output: destination)
       guard tensorFlowOrder else { return }
       input.scalars.withUnsafeBufferPointer { source in
         lastRows(
-          source.baseAddress!, rows: rows, weights: weights, activation: activation,
+          source.baseAddress!, rows: rows, weights: weights, activation: activation, plan: plan,
           output: destination.baseAddress!)
       }
     }
@@ -114,21 +100,22 @@ public enum DenseKernel {
   /// the unit is in a short last block; then the bias and the activation's clamp.
   private static func lastRows(
     _ input: UnsafePointer<Float>, rows: Int, weights: PackedDenseWeights,
-    activation: FusedActivation, output: UnsafeMutablePointer<Float>
+    activation: FusedActivation, plan: ContractionPlan, output: UnsafeMutablePointer<Float>
   ) {
     let left = rows % 6
     guard left >= 1 && left <= 3 else { return }
     tensorFlowRows(
       input, rows: rows - left..<rows, of: rows, weights: weights, activation: activation,
-      output: output)
+      plan: plan, output: output)
   }
 
   /// Rows `range` of a product of `rows` rows, each value in TensorFlow's order
-  /// (`TensorFlowContraction.order`, in blocks past 256 inputs), then the bias and the
+  /// (`TensorFlowContraction.order`, in the pieces of `plan`), then the bias and the
   /// activation's clamp.
   private static func tensorFlowRows(
     _ input: UnsafePointer<Float>, rows range: Range<Int>, of rows: Int,
-    weights: PackedDenseWeights, activation: FusedActivation, output: UnsafeMutablePointer<Float>
+    weights: PackedDenseWeights, activation: FusedActivation, plan: ContractionPlan,
+    output: UnsafeMutablePointer<Float>
   ) {
     let inner = weights.inputUnits
     let units = weights.units
@@ -141,8 +128,8 @@ public enum DenseKernel {
         for unit in 0..<units {
           let order = TensorFlowContraction.order(
             row: row, rows: rows, column: unit, columns: units)
-          let sum = TensorFlowContraction.blockedSum(
-            order, count: inner, input + row * inner,
+          let sum = TensorFlowContraction.plannedSum(
+            order, plan: plan, input + row * inner,
             kernel.baseAddress! + (unit / width) * inner * width + unit % width, strideB: width)
           output[row * units + unit] = FusedActivation.clamped(sum + bias[unit], bounds)
         }

@@ -7,15 +7,13 @@
 /// `Tools/keras-reference/probe_contraction_order.py`: every value matched for inner sizes up to
 /// 288. The last 1 or 2 rows (of 6) of a product of 2 rows or more sum in the same two chains but
 /// without FMA (each product rounded, then added), whatever the column (`unfusedPairs`; measured on
-/// Dense layers of 2-32 units over 2-39 inputs in tf-keras' `predict`, every value). Not
-/// identified: sums over more than 513 terms, where Eigen also shards the inner dimension by thread
-/// count (`evalShardedByInnerDim`). A single row is Eigen's matrix-vector product
-/// (`EigenRowProduct`), a single column `TensorFlowDot` / `EigenMatrixVector`.
+/// Dense layers of 2-32 units over 2-39 inputs in tf-keras' `predict`, every value). A single row
+/// is Eigen's matrix-vector product (`EigenRowProduct`), a single column `TensorFlowDot` /
+/// `EigenMatrixVector`.
 ///
-/// Over more than 256 terms oneDNN's AVX2 sgemm sums in blocks of the inner index (`blocks`), each
-/// in the value's order from zero, and adds each block's result to the value (`blockedSum`).
-/// Measured with `Tools/keras-reference/probe_contraction_blocks.py`: every value for inner sizes
-/// 257-513 over 2-33 rows and 8-64 columns.
+/// Over more than 256 terms the inner index goes in the pieces of Eigen's and oneDNN's blocking
+/// (`ContractionPlan`, `plannedSum`), each summed in the value's order from zero and added to the
+/// value.
 public enum TensorFlowContraction {
   /// How one value of a product sums its terms.
   public enum ValueOrder: Sendable {
@@ -109,12 +107,9 @@ public enum TensorFlowContraction {
   /// The largest inner size oneDNN's AVX2 sgemm sums in one block.
   public static let blockDepth = 256
 
-  /// The largest inner size whose blocks are known (`blocks`); past it Eigen shards the inner
-  /// dimension by thread count too, which ConvBook does not follow.
-  public static let knownBlockedDepth = 2 * blockDepth + 1
-
-  /// The inner blocks of a product over `count` terms (oneDNN's `k_padd`): all of them up to
-  /// 256; below 512 two halves, the first one larger by the odd term; else blocks of 256.
+  /// The inner blocks of one oneDNN sgemm call over `count` terms (`sgemm_nocopy_driver`): all of
+  /// them up to 256; below 512 two halves, the first one larger by the odd term; else blocks of
+  /// 256. (Eigen's contraction cuts longer sums into several calls first: `ContractionPlan`.)
   public static func blocks(count: Int) -> [Int] {
     if count <= blockDepth { return [count] }
     if count < 2 * blockDepth { return [(count + 1) / 2, count / 2] }
@@ -127,8 +122,8 @@ public enum TensorFlowContraction {
     return sizes
   }
 
-  /// `sum` as TensorFlow's MatMul under the Eigen engine gives it for any inner size up to
-  /// `knownBlockedDepth`: each block of `blocks` summed in `order`, then added to the value.
+  /// `sum` as one oneDNN sgemm call gives it: each block of `blocks` summed in `order`, then
+  /// added to the value (a batched eager `tf.matmul`, whose Eigen blocking is not followed).
   public static func blockedSum(
     _ order: ValueOrder, count: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
     strideB: Int
@@ -140,6 +135,26 @@ public enum TensorFlowContraction {
       let block = sum(order, count: size, a + start, b + start * strideB, strideB: strideB)
       total = start == 0 ? block : total + block
       start += size
+    }
+    return total
+  }
+
+  /// `sum` over the inner index in the pieces of `plan`: each range summed in `order` from zero
+  /// and added to its shard's sum, the shards' sums added in order.
+  public static func plannedSum(
+    _ order: ValueOrder, plan: ContractionPlan, _ a: UnsafePointer<Float>,
+    _ b: UnsafePointer<Float>, strideB: Int
+  ) -> Float {
+    var total: Float = 0
+    for (index, shard) in plan.shards.enumerated() {
+      var shardSum: Float = 0
+      for (step, range) in shard.enumerated() {
+        let part = sum(
+          order, count: range.count, a + range.lowerBound, b + range.lowerBound * strideB,
+          strideB: strideB)
+        shardSum = step == 0 ? part : shardSum + part
+      }
+      total = index == 0 ? shardSum : total + shardSum
     }
     return total
   }

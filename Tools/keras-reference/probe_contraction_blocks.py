@@ -10,8 +10,9 @@ by the odd term; else blocks of 256), each block is summed in the value's own or
 (`TensorFlowContraction.order`: one FMA chain, two chains by parity with FMA, or without), and each
 block's result is added to the value. It prints the fraction of values reproduced exactly.
 
-Measured on this machine (Eigen engine, 2 threads): every value for K = 257-513. Past 513 Eigen also
-shards the inner dimension by thread count (`evalShardedByInnerDim`) and the fraction drops.
+Measured on this machine (Eigen engine, 2 threads): every value for K = 257-513 on these shapes. Eigen
+cuts a longer sum into several sgemm calls first (and sometimes shards it over threads):
+`probe_contraction_plan.py` follows that (`ContractionPlan`).
 """
 import sys
 

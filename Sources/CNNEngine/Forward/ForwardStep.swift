@@ -85,8 +85,10 @@ struct ForwardStep {
   /// model output in `predict`); with a single unit its sums are then `TensorFlowDot`'s, not the
   /// plain `MatMul`'s matrix-vector product (every value of 1530 measured, 1-130 inputs).
   let fusesBiasAdd: Bool
-  /// Whose order a convolution sums in: TensorFlow's kernels, except in Keras 3's compiled
-  /// `predict` / `evaluate` (XLA), which sum each value in one chain (`ContractionOrder`).
+  /// Whose order the graph forms follow: TensorFlow's kernels, or in Keras 3's `predict` /
+  /// `evaluate` `.chains` (`hard_sigmoid`'s and a fused single unit's forms). A convolution sums
+  /// as TensorFlow's kernels in both Kerases (Keras 3 on a machine without an accelerator turns
+  /// XLA off, `jit_compile="auto"`; with `jit_compile=True` its convolutions measured the same).
   let contraction: ContractionOrder
 
   // MARK: Preparation
@@ -226,7 +228,8 @@ struct ForwardStep {
       try buffers.write(shape: outputShape) { input, output throws(KernelError) in
         try ConvolutionKernel.convolve(
           input, weights: weights, strides: strides, dilations: dilations, padding: pads,
-          activation: fused ?? .linear, threads: threads, order: contraction, into: &output)
+          activation: fused ?? .linear, threads: threads, order: .tensorFlowKernels,
+          into: &output)
       }
       if fused == nil { try activate(activation) }
     case .winograd(let weights, let padding, let activation):
@@ -328,13 +331,13 @@ struct ForwardStep {
     case .dense(let weights, let activation):
       let fused = activation.fused
       try buffers.write(shape: outputShape) { input, output throws(KernelError) in
-        // A single unit's order is the engine's; in Keras 3's compiled predict (XLA) a linear
-        // one reaches Eigen's matrix-vector product too (script 1080), while one with an
-        // activation, which XLA may fuse, keeps the order measured before (`TensorFlowDot`).
-        let xlaFusedActivation = contraction == .chains && activation != .linear
+        // A single unit's order is the engine's: Keras 3's predict runs its MatMul, its bias add
+        // and its activation as separate ops (no XLA without an accelerator), so a Dense(1,
+        // "sigmoid") sums as Eigen's matrix-vector product, as a linear one does (scripts 1080,
+        // 1134); tf-keras' fused MatMul + BiasAdd sums as `TensorFlowDot`.
         try DenseKernel.apply(
           input, weights: weights, activation: fused ?? .linear, threads: threads,
-          engine: xlaFusedActivation || fusesBiasAdd ? .oneDNN : engine,
+          engine: fusesBiasAdd ? .oneDNN : engine,
           order: engine == .eigen ? .tensorFlowKernels : .chains, into: &output)
       }
       if fusesSigmoid {

@@ -183,8 +183,10 @@ public struct Loss: Sendable, Equatable {
       }
     case .binaryCrossentropy:
       let mean = 1 / Float(classes * max(1, lines))
-      // TensorFlow's exp(-|z|) of the logits, one op over the whole tensor (`EigenMath.exp`).
+      // TensorFlow's exp(-|z|) of the logits and log1p of that, one op each over the whole
+      // tensor (`EigenMath.exp`, `EigenMath.log1p`: packet or C library by position).
       let decays = logits.map { EigenMath.exp($0.map { -abs($0) }) }
+      let softplusTails = decays.map { EigenMath.log1p($0) }
       var terms = [Float](repeating: 0, count: classes)
       for line in 0..<lines {
         let scale = mean * weight(line)
@@ -192,9 +194,9 @@ public struct Loss: Sendable, Equatable {
           let index = line * classes + i
           let y = target[index]
           if let logits {
-            // sigmoid_cross_entropy_with_logits: max(z, 0) - z y + log(1 + exp(-|z|)).
+            // sigmoid_cross_entropy_with_logits: (max(z, 0) - z y) + log1p(exp(-|z|)), op by op.
             let z = logits[index]
-            terms[i] = max(z, 0) - z * y + log1p(Foundation.exp(-abs(z)))
+            terms[i] = (max(z, 0) - z * y) + softplusTails![index]
             // TensorFlow's gradient of that formula, op by op: the upstream g (the batch mean's
             // 1/N times the sample weight, then the mean over the last axis' 1/C) reaches z by
             // three paths added in this order (AddN): relu's g where z >= 0, log1p(exp(-|z|))'s

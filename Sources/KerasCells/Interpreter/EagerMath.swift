@@ -92,6 +92,12 @@ enum EagerMath {
     // Float32 operands once, for `TensorFlowContraction` (one spare element: never empty).
     let (x32, y32) =
       float32 ? (x.map { Float($0) } + [0], y.map { Float($0) } + [0]) : ([Float](), [Float]())
+    // A single product of two rows or more by two columns or more is Eigen's contraction, which
+    // cuts a long inner dimension in pieces (`ContractionPlan`); batches keep one sgemm's blocks.
+    let plan =
+      float32 && engine == .eigen && batches == 1 && n >= 2 && m >= 2
+        && k > TensorFlowContraction.blockDepth
+      ? TensorFlowContraction.plan(rows: n, columns: m, depth: k) : nil
     for item in 0..<batches {
       for row in 0..<n {
         for column in 0..<m {
@@ -135,7 +141,11 @@ enum EagerMath {
               : .chain
             let sum = x32.withUnsafeBufferPointer { a in
               y32.withUnsafeBufferPointer { b in
-                engine == .eigen
+                if let plan {
+                  return TensorFlowContraction.plannedSum(
+                    order, plan: plan, a.baseAddress! + left, b.baseAddress! + right, strideB: m)
+                }
+                return engine == .eigen
                   ? TensorFlowContraction.blockedSum(
                     order, count: k, a.baseAddress! + left, b.baseAddress! + right, strideB: m)
                   : TensorFlowContraction.sum(
