@@ -248,7 +248,8 @@ struct ForwardStep {
       try fresh { () throws(KernelError) in
         try DepthwiseConvolutionKernel.convolve(
           input, kernel: kernel, bias: bias, strides: strides, dilations: dilations,
-          padding: pads, activation: fused ?? .linear, threads: threads)
+          padding: pads, activation: fused ?? .linear, threads: threads,
+          unfused: engine == .eigen)
       }
       if fused == nil { try activate(activation) }
     case .separable(
@@ -261,7 +262,9 @@ struct ForwardStep {
       try fresh { () throws(KernelError) in
         try SeparableConvolutionKernel.convolve(
           input, depthwiseKernel: depthwise, pointwise: pointwise, strides: strides,
-          dilations: dilations, padding: pads, activation: fused ?? .linear, threads: threads)
+          dilations: dilations, padding: pads, activation: fused ?? .linear, threads: threads,
+          unfusedDepthwise: engine == .eigen,
+          pointwiseOrder: engine == .eigen ? .tensorFlowKernels : .chains)
       }
       if fused == nil { try activate(activation) }
     case .transposed(
