@@ -589,7 +589,12 @@ enum Attributes {
         // Keras 3 names a variable by its own name (`kernel`); tf-keras by its path (`dense/kernel:0`).
         if interpreter.kerasVersion == .keras3 {
           // A cell's weights (`lstm_cell/kernel`) too: the last part of the path.
-          return .string(String(variable.spec.name.split(separator: "/").last ?? ""))
+          let own = String(variable.spec.name.split(separator: "/").last ?? "")
+          guard
+            let owner = try? WeightValues.owner(
+              of: variable, range: range, interpreter: interpreter)
+          else { return .string(own) }
+          return .string(WeightText.keras3Name(own, owner: owner))
         }
         return .string(variable.kerasName)
       case "trainable": return .bool(variable.trainable)
