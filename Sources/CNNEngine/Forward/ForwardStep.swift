@@ -226,7 +226,9 @@ struct ForwardStep {
       try buffers.write(shape: outputShape) { input, output throws(KernelError) in
         try ConvolutionKernel.convolve(
           input, weights: weights, strides: strides, dilations: dilations, padding: pads,
-          activation: fused ?? .linear, threads: threads, order: contraction, into: &output)
+          activation: fused ?? .linear, threads: threads,
+          // Under the Eigen engine Keras 3's compiled predict sums as its eager calls do.
+          order: engine == .eigen ? .tensorFlowKernels : contraction, into: &output)
       }
       if fused == nil { try activate(activation) }
     case .winograd(let weights, let padding, let activation):
