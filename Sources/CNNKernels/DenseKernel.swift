@@ -95,6 +95,49 @@ public enum DenseKernel {
     }
   }
 
+  /// A recurrent layer's projection of all its steps at once, (N, T, C) -> (N, T, units), summed
+  /// as TensorFlow's MatMul of each step's batch of N rows sums it under the Eigen engine
+  /// (`TensorFlowContraction.order` with row = the sample, rows = N; in blocks past 256 inputs),
+  /// then the bias. Two units or more over a batch of two samples or more.
+  public static func applySteps(
+    _ input: Tensor, weights: PackedDenseWeights, batch: Int,
+    threads: Int = KernelParallelism.defaultThreadCount
+  ) throws(KernelError) -> Tensor {
+    var output = try apply(
+      input, weights: weights, threads: threads, tensorFlowSingleUnit: false)
+    let inner = weights.inputUnits
+    let units = weights.units
+    guard batch >= 2, units >= 2, inner > 0, input.count % (batch * inner) == 0 else {
+      return output
+    }
+    let steps = input.count / (batch * inner)
+    let width = PackedConvolutionWeights.blockWidth
+    let bias = weights.packed.packedBias
+    // The tiles summed every value in one chain; the values TensorFlow sums otherwise again.
+    let blocked = inner > TensorFlowContraction.blockDepth
+    weights.packed.packed.withUnsafeBufferPointer { kernel in
+      input.scalars.withUnsafeBufferPointer { source in
+        output.withUnsafeMutableBufferPointer { destination in
+          for sample in 0..<batch {
+            for unit in 0..<units {
+              let order = TensorFlowContraction.order(
+                row: sample, rows: batch, column: unit, columns: units)
+              if case .chain = order, !blocked { continue }
+              let column = kernel.baseAddress! + (unit / width) * inner * width + unit % width
+              for step in 0..<steps {
+                let row = sample * steps + step
+                let sum = TensorFlowContraction.blockedSum(
+                  order, count: inner, source.baseAddress! + row * inner, column, strideB: width)
+                destination[row * units + unit] = sum + bias[unit]
+              }
+            }
+          }
+        }
+      }
+    }
+    return output
+  }
+
   /// TensorFlow's order for the rows left over from groups of 6 (`TensorFlowContraction.order`:
   /// two chains, with FMA for 3 rows, without for 1 or 2), which the tiles sum in one chain unless
   /// the unit is in a short last block; then the bias and the activation's clamp.

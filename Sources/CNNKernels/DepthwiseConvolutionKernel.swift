@@ -5,11 +5,14 @@ public enum DepthwiseConvolutionKernel {
   ///
   /// Keras' kernel (K..., C, M) flattened is already [tap][c*M + m], the output channel order, so the
   /// weights are used as stored. Each output value sums its taps in (kd, kh, kw) order on one thread.
+  ///
+  /// `unfused`: each tap's product rounded before it is added, as TensorFlow's Eigen kernel
+  /// (`DepthwiseConv2DKernel`, `pmadd` built without FMA) sums them; else one FMA chain.
   public static func convolve(
     _ input: Tensor, kernel: Tensor, bias: Tensor? = nil, strides: [Int]? = nil,
     dilations: [Int]? = nil,
     padding: SpatialPadding? = nil, activation: FusedActivation = .linear,
-    threads: Int = KernelParallelism.defaultThreadCount
+    threads: Int = KernelParallelism.defaultThreadCount, unfused: Bool = false
   ) throws(KernelError) -> Tensor {
     let rank = kernel.rank - 2
     guard (1...3).contains(rank) else {
@@ -48,7 +51,8 @@ public enum DepthwiseConvolutionKernel {
                 convolveRow(
                   row, geometry: g, multiplier: multiplier, source: source.baseAddress!,
                   weights: weights.baseAddress!,
-                  bias: biasBuffer.baseAddress!, output: output.baseAddress!, clamp: clamp)
+                  bias: biasBuffer.baseAddress!, output: output.baseAddress!, clamp: clamp,
+                  unfused: unfused)
               }
             }
           }
@@ -61,7 +65,7 @@ public enum DepthwiseConvolutionKernel {
   private static func convolveRow(
     _ row: Int, geometry g: WindowGeometry, multiplier: Int, source: UnsafePointer<Float>,
     weights: UnsafePointer<Float>, bias: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
-    clamp: (lower: Float, upper: Float)?
+    clamp: (lower: Float, upper: Float)?, unfused: Bool
   ) {
     let channels = g.channels
     let outChannels = channels * multiplier
@@ -110,7 +114,7 @@ public enum DepthwiseConvolutionKernel {
               lanes == 8
               ? SIMDMemory.load(weights + tap.weight + c)
               : SIMDMemory.loadPartial(weights + tap.weight + c, count: lanes)
-            acc = acc.addingProduct(x, w)
+            acc = unfused ? acc + x * w : acc.addingProduct(x, w)
           }
           acc +=
             lanes == 8 ? SIMDMemory.load(bias + c) : SIMDMemory.loadPartial(bias + c, count: lanes)
@@ -130,7 +134,9 @@ public enum DepthwiseConvolutionKernel {
           let c = q / multiplier
           var acc: Float = 0
           for tap in taps {
-            acc = acc.addingProduct(batchBase[tap.input + c], weights[tap.weight + q])
+            let x = batchBase[tap.input + c]
+            let w = weights[tap.weight + q]
+            acc = unfused ? acc + x * w : acc.addingProduct(x, w)
           }
           var value = acc + bias[q]
           if let clamp { value = min(max(value, clamp.lower), clamp.upper) }

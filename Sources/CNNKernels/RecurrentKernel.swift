@@ -31,15 +31,19 @@ public enum RecurrentKernel {
   ///
   /// `stepBias` (G*units): an LSTM's bias when `projected` leaves it out, added to each step's
   /// x·W + h·U as Keras' LSTM cell adds it, after the two products (`z = x·W; z += h·U; z += b`).
+  ///
+  /// `tensorFlowOrder`: each step's h·U sums as TensorFlow's MatMul of the batch's rows does under
+  /// the Eigen engine (`TensorFlowContraction.order`, row = the sample, rows = the batch size);
+  /// false keeps one FMA chain per value (the oneDNN engine's recordings, training).
   public static func run(
     projected: Tensor, recurrentKernel: Tensor, recurrentBias: [Float]?, cell: Cell,
     goBackwards: Bool, returnSequences: Bool, mask: [Bool]?, zeroMaskedOutputs: Bool,
-    stepBias: [Float]? = nil
+    stepBias: [Float]? = nil, tensorFlowOrder: Bool = false
   ) throws(KernelError) -> Tensor {
     try runWithStates(
       projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
       cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
-      zeroMaskedOutputs: zeroMaskedOutputs, stepBias: stepBias
+      zeroMaskedOutputs: zeroMaskedOutputs, stepBias: stepBias, tensorFlowOrder: tensorFlowOrder
     ).output
   }
 
@@ -49,7 +53,7 @@ public enum RecurrentKernel {
   public static func runWithStates(
     projected: Tensor, recurrentKernel: Tensor, recurrentBias: [Float]?, cell: Cell,
     goBackwards: Bool, returnSequences: Bool, mask: [Bool]?, zeroMaskedOutputs: Bool,
-    initialStates: [Tensor] = [], stepBias: [Float]? = nil
+    initialStates: [Tensor] = [], stepBias: [Float]? = nil, tensorFlowOrder: Bool = false
   ) throws(KernelError) -> (output: Tensor, states: [Tensor]) {
     guard projected.rank == 3, recurrentKernel.rank == 2 else {
       throw KernelError(
@@ -111,11 +115,13 @@ public enum RecurrentKernel {
             // z and r first; h's block needs r * h.
             product(
               state, u, columns: columns, from: 0, to: 2 * units, bias: recurrentBias,
-              singleRow: batch == 1, into: &recurrent)
+              singleRow: batch == 1, order: tensorFlowOrder ? (n, batch) : nil,
+              into: &recurrent)
           } else {
             product(
               state, u, columns: columns, from: 0, to: columns, bias: recurrentBias,
-              singleRow: batch == 1, into: &recurrent)
+              singleRow: batch == 1, order: tensorFlowOrder ? (n, batch) : nil,
+              into: &recurrent)
           }
           switch cell {
           case .simple:
@@ -151,7 +157,8 @@ public enum RecurrentKernel {
               }
               product(
                 gruHidden, u, columns: columns, from: 2 * units, to: columns, bias: nil,
-                singleRow: batch == 1, into: &recurrent)
+                singleRow: batch == 1, order: tensorFlowOrder ? (n, batch) : nil,
+                into: &recurrent)
               for j in 0..<units {
                 let hh = activation(x[row + 2 * units + j] + recurrent[2 * units + j], n, j)
                 newState[j] = zs[j] * state[j] + (1 - zs[j]) * hh
@@ -196,11 +203,28 @@ public enum RecurrentKernel {
   /// fused multiply-add chain over k from zero (oneDNN's), the bias added after.
   ///
   /// With `singleRow` (a batch of one) the product is TensorFlow's single-row MatMul instead,
-  /// Eigen's order (`EigenRowProduct`).
+  /// Eigen's order (`EigenRowProduct`). With `order` (the sample's row of the batch's rows) each
+  /// value of columns `from..<to` (a MatMul of its own: GRU's split products) sums in
+  /// `TensorFlowContraction.order`, in blocks past 256 units.
   static func product(
     _ h: [Float], _ u: [Float], columns: Int, from: Int, to: Int, bias: [Float]?,
-    singleRow: Bool = false, into recurrent: inout [Float]
+    singleRow: Bool = false, order: (row: Int, rows: Int)? = nil, into recurrent: inout [Float]
   ) {
+    if let order, order.rows >= 2, to - from >= 2 {
+      h.withUnsafeBufferPointer { h in
+        u.withUnsafeBufferPointer { u in
+          for column in from..<to {
+            let valueOrder = TensorFlowContraction.order(
+              row: order.row, rows: order.rows, column: column - from, columns: to - from)
+            let sum = TensorFlowContraction.blockedSum(
+              valueOrder, count: h.count, h.baseAddress!, u.baseAddress! + column,
+              strideB: columns)
+            recurrent[column] = bias.map { sum + $0[column] } ?? sum
+          }
+        }
+      }
+      return
+    }
     if singleRow && to - from >= 2 {
       h.withUnsafeBufferPointer { h in
         EigenRowProduct.product(

@@ -228,8 +228,9 @@ struct ForwardStep {
       try buffers.write(shape: outputShape) { input, output throws(KernelError) in
         try ConvolutionKernel.convolve(
           input, weights: weights, strides: strides, dilations: dilations, padding: pads,
-          activation: fused ?? .linear, threads: threads, order: .tensorFlowKernels,
-          into: &output)
+          activation: fused ?? .linear, threads: threads,
+          // Under the Eigen engine Keras 3's compiled predict sums as its eager calls do.
+          order: engine == .eigen ? .tensorFlowKernels : contraction, into: &output)
       }
       if fused == nil { try activate(activation) }
     case .winograd(let weights, let padding, let activation):
@@ -251,7 +252,8 @@ struct ForwardStep {
       try fresh { () throws(KernelError) in
         try DepthwiseConvolutionKernel.convolve(
           input, kernel: kernel, bias: bias, strides: strides, dilations: dilations,
-          padding: pads, activation: fused ?? .linear, threads: threads)
+          padding: pads, activation: fused ?? .linear, threads: threads,
+          unfused: engine == .eigen)
       }
       if fused == nil { try activate(activation) }
     case .separable(
@@ -264,7 +266,9 @@ struct ForwardStep {
       try fresh { () throws(KernelError) in
         try SeparableConvolutionKernel.convolve(
           input, depthwiseKernel: depthwise, pointwise: pointwise, strides: strides,
-          dilations: dilations, padding: pads, activation: fused ?? .linear, threads: threads)
+          dilations: dilations, padding: pads, activation: fused ?? .linear, threads: threads,
+          unfusedDepthwise: engine == .eigen,
+          pointwiseOrder: engine == .eigen ? .tensorFlowKernels : .chains)
       }
       if fused == nil { try activate(activation) }
     case .transposed(

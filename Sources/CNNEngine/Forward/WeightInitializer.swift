@@ -320,11 +320,19 @@ public enum WeightInitializer: Sendable, Equatable {
     return try initializer.tensor(shape: spec.shape, generator: &generator)
   }
 
-  /// Whether `tensorflowTensor` gives TensorFlow's draw for this initializer (all but an LSTM bias
-  /// with `unit_forget_bias` over a random initializer).
-  public var drawsAsTensorFlow: Bool {
-    if case .unitForgetBias(_, let base) = self { return !base.isRandom }
-    return true
+  /// Whether `tensorflowTensor` gives TensorFlow's draw for this initializer and `shape` (all but
+  /// an LSTM bias with `unit_forget_bias` over a random initializer, and an orthogonal matrix of
+  /// 48 columns and rows or more, whose QR TensorFlow computes with Eigen's blocked reflectors,
+  /// which `EigenHouseholderQR` does not follow: a 48-unit recurrent kernel's last digits).
+  public func drawsAsTensorFlow(shape: [Int]) -> Bool {
+    switch self {
+    case .unitForgetBias(_, let base): return !base.isRandom
+    case .orthogonal:
+      guard shape.count >= 2, let columns = shape.last, columns > 0 else { return true }
+      let rows = shape.dropLast().reduce(1, *)
+      return min(rows, columns) < EigenHouseholderQR.blockedFrom
+    default: return true
+    }
   }
 
   /// Whether Keras draws this initializer's values from a random generator (and so takes a seed).

@@ -164,7 +164,9 @@ extension Bidirectional {
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .recurrent(
-        try RecurrentForward(self, weight: preparation.weight, name: preparation.instance.name)))
+        try RecurrentForward(
+          self, weight: preparation.weight, name: preparation.instance.name,
+          engine: preparation.engine)))
   }
 }
 

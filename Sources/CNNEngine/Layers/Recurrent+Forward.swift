@@ -16,10 +16,15 @@ struct RecurrentForward {
     let goBackwards: Bool
     let returnSequences: Bool
     let zeroOutputForMask: Bool
+    /// Both products of each step sum as TensorFlow's MatMul of the batch does under the Eigen
+    /// engine (`TensorFlowContraction`): the input projection and h·U.
+    let tensorFlowOrder: Bool
 
     init(
-      _ layer: Recurrent, weight: (String) throws(ForwardError) -> Tensor, name: String
+      _ layer: Recurrent, weight: (String) throws(ForwardError) -> Tensor, name: String,
+      engine: TensorFlowEngine
     ) throws(ForwardError) {
+      tensorFlowOrder = engine == .eigen
       if let refusal = layer.runRefusal { throw ForwardError(.model, refusal) }
       let prefix = layer.weightPrefix + layer.cellName + "/"
       let kernel = try weight(prefix + "kernel")
@@ -61,15 +66,11 @@ struct RecurrentForward {
     func run(_ input: Tensor, mask: [Bool]?, zeroMaskedOutputs: Bool, threads: Int)
       throws(KernelError) -> Tensor
     {
-      // TensorFlow multiplies step by step: one row per step for a batch of one.
-      let projected = try DenseKernel.apply(
-        input, weights: projection, threads: threads,
-        tensorFlowSingleUnit: (input.shape.first ?? 0) >= 2,
-        eachRowAlone: input.shape.first == 1)
+      let projected = try project(input, threads: threads)
       return try RecurrentKernel.run(
         projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
         cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
-        zeroMaskedOutputs: zeroMaskedOutputs, stepBias: stepBias)
+        zeroMaskedOutputs: zeroMaskedOutputs, stepBias: stepBias, tensorFlowOrder: tensorFlowOrder)
     }
 
     /// Like `run`, from `initialStates` (none: zeros), with the final states.
@@ -77,15 +78,25 @@ struct RecurrentForward {
       _ input: Tensor, mask: [Bool]?, zeroMaskedOutputs: Bool, initialStates: [Tensor],
       threads: Int
     ) throws(KernelError) -> (output: Tensor, states: [Tensor]) {
-      // TensorFlow multiplies step by step: one row per step for a batch of one.
-      let projected = try DenseKernel.apply(
-        input, weights: projection, threads: threads,
-        tensorFlowSingleUnit: (input.shape.first ?? 0) >= 2,
-        eachRowAlone: input.shape.first == 1)
+      let projected = try project(input, threads: threads)
       return try RecurrentKernel.runWithStates(
         projected: projected, recurrentKernel: recurrentKernel, recurrentBias: recurrentBias,
         cell: cell, goBackwards: goBackwards, returnSequences: returnSequences, mask: mask,
-        zeroMaskedOutputs: zeroMaskedOutputs, initialStates: initialStates, stepBias: stepBias)
+        zeroMaskedOutputs: zeroMaskedOutputs, initialStates: initialStates, stepBias: stepBias,
+        tensorFlowOrder: tensorFlowOrder)
+    }
+
+    /// x·W (+ b) of every step: TensorFlow multiplies step by step, one row per step for a batch
+    /// of one, the batch's rows in its MatMul's order otherwise (under the Eigen engine).
+    private func project(_ input: Tensor, threads: Int) throws(KernelError) -> Tensor {
+      let batch = input.shape.first ?? 0
+      if tensorFlowOrder, batch >= 2, projection.units >= 2 {
+        return try DenseKernel.applySteps(
+          input, weights: projection, batch: batch, threads: threads)
+      }
+      return try DenseKernel.apply(
+        input, weights: projection, threads: threads, tensorFlowSingleUnit: batch >= 2,
+        eachRowAlone: batch == 1)
     }
   }
 
@@ -100,32 +111,40 @@ struct RecurrentForward {
 
   var returnsSequences: Bool { forward.returnSequences }
 
-  init(_ layer: Recurrent, weight: (String) throws(ForwardError) -> Tensor, name: String)
-    throws(ForwardError)
-  {
-    forward = try Direction(layer, weight: weight, name: name)
+  init(
+    _ layer: Recurrent, weight: (String) throws(ForwardError) -> Tensor, name: String,
+    engine: TensorFlowEngine
+  ) throws(ForwardError) {
+    forward = try Direction(layer, weight: weight, name: name, engine: engine)
     lower = []
     backward = nil
     returnsState = layer.returnState
   }
 
-  init(_ layer: StackedRecurrent, weight: (String) throws(ForwardError) -> Tensor, name: String)
-    throws(ForwardError)
-  {
+  init(
+    _ layer: StackedRecurrent, weight: (String) throws(ForwardError) -> Tensor, name: String,
+    engine: TensorFlowEngine
+  ) throws(ForwardError) {
     var directions: [Direction] = []
-    for cell in layer.layers { directions.append(try Direction(cell, weight: weight, name: name)) }
+    for cell in layer.layers {
+      directions.append(try Direction(cell, weight: weight, name: name, engine: engine))
+    }
     forward = directions.removeLast()
     lower = directions
     backward = nil
     returnsState = false
   }
 
-  init(_ layer: Bidirectional, weight: (String) throws(ForwardError) -> Tensor, name: String)
-    throws(ForwardError)
-  {
-    forward = try Direction(layer.forwardLayer, weight: weight, name: name)
+  init(
+    _ layer: Bidirectional, weight: (String) throws(ForwardError) -> Tensor, name: String,
+    engine: TensorFlowEngine
+  ) throws(ForwardError) {
+    forward = try Direction(layer.forwardLayer, weight: weight, name: name, engine: engine)
     lower = []
-    backward = (try Direction(layer.backwardLayer, weight: weight, name: name), layer.mergeMode)
+    backward = (
+      try Direction(layer.backwardLayer, weight: weight, name: name, engine: engine),
+      layer.mergeMode
+    )
     returnsState = layer.forwardLayer.returnState
   }
 

@@ -288,7 +288,9 @@ extension Recurrent {
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .recurrent(
-        try RecurrentForward(self, weight: preparation.weight, name: preparation.instance.name)))
+        try RecurrentForward(
+          self, weight: preparation.weight, name: preparation.instance.name,
+          engine: preparation.engine)))
   }
 }
 

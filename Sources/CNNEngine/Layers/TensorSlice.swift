@@ -34,7 +34,7 @@ public struct TensorSlice: Sendable, Equatable, CustomStringConvertible {
   /// What each input axis becomes: kept with a range, or dropped at an index; and where new axes go.
   public enum Step: Sendable, Equatable {
     /// Input axis `axis` read at `start`, `start + step`, ... (`count` positions); nil count when the
-    /// axis is unknown (then only the full range `::1` is allowed).
+    /// axis is unknown (its bounds are resolved on the concrete size a forward pass slices).
     case keep(axis: Int, start: Int, step: Int, count: Int?)
     case drop(axis: Int, index: Int)
     case insert
@@ -90,12 +90,9 @@ public struct TensorSlice: Sendable, Equatable, CustomStringConvertible {
           throw .value("slice step cannot be zero")
         }
         guard let size = shape.dimensions[axis] else {
-          guard start == nil, stop == nil, stride == 1 else {
-            throw .limitation(
-              "ConvBook does not support slicing the axis \(axis) of unknown size with bounds or a step yet"
-            )
-          }
-          steps.append(.keep(axis: axis, start: 0, step: 1, count: nil))
+          // TensorFlow's `strided_slice` infers an unknown size for any range of an unknown axis
+          // (`y_pred[:, 2:, :]` in a CTC Lambda); the pass slices the concrete size it gets.
+          steps.append(.keep(axis: axis, start: 0, step: stride, count: nil))
           axis += 1
           continue
         }

@@ -465,7 +465,15 @@ enum Attributes {
         // tf-keras' `name` property reads `_name` (a layer's own attribute in Keras 3, see `set`).
         return .string(instance.name)
       }
-      if let value = try layerAttribute(name, instance, range: range) { return value }
+      if let value = try layerAttribute(name, instance, range: range) {
+        guard name == "output_shape" || name == "input_shape" else { return value }
+        return EagerCalls.shownShapeValue(
+          value,
+          of: name == "output_shape"
+            ? instance.outputTensor(node: 0)
+            : instance.inputTensors(node: 0)?.first,
+          session: interpreter.session)
+      }
       // `rnn.cell`, `stacked.cells`: the cell objects the layer was made of.
       if let value = interpreter.session.recurrentCells[ObjectIdentifier(instance)]?[name] {
         return value
@@ -514,7 +522,9 @@ enum Attributes {
         if interpreter.session.lambdaTracingDepth > 0 {
           return .tensorShape(tensor.shape.dimensions)
         }
-        return TensorShapeValue.make(tensor.shape.dimensions, interpreter: interpreter)
+        return TensorShapeValue.make(
+          EagerCalls.shownShape(of: tensor, session: interpreter.session).dimensions,
+          interpreter: interpreter)
       case _
       where ["assign", "assign_add", "assign_sub"].contains(name)
         && tensor.producer.layer is CustomWeight:
@@ -579,7 +589,12 @@ enum Attributes {
         // Keras 3 names a variable by its own name (`kernel`); tf-keras by its path (`dense/kernel:0`).
         if interpreter.kerasVersion == .keras3 {
           // A cell's weights (`lstm_cell/kernel`) too: the last part of the path.
-          return .string(String(variable.spec.name.split(separator: "/").last ?? ""))
+          let own = String(variable.spec.name.split(separator: "/").last ?? "")
+          guard
+            let owner = try? WeightValues.owner(
+              of: variable, range: range, interpreter: interpreter)
+          else { return .string(own) }
+          return .string(WeightText.keras3Name(own, owner: owner))
         }
         return .string(variable.kerasName)
       case "trainable": return .bool(variable.trainable)

@@ -1568,6 +1568,7 @@ enum Calls {
     interpreter.session.modelStructures[ObjectIdentifier(model)] = (
       model, inputsStructure, outputsStructure
     )
+    EagerCalls.inheritBuildBatch(of: model, session: interpreter.session)
     if case .dictionary(let dict) = outputsValue {
       let keys = dict.pairs.compactMap { key, _ -> String? in
         if case .string(let name) = key { return name }

@@ -137,6 +137,7 @@ extension CellTraining {
     if instance.initialValues[spec.name] != nil { return true }
     guard let initializer = try? WeightInitializer(spec.initializer) else { return false }
     guard initializer.isRandom else { return true }
-    return instance.tensorflowSeed(of: spec) != nil && initializer.drawsAsTensorFlow
+    return instance.tensorflowSeed(of: spec) != nil
+      && initializer.drawsAsTensorFlow(shape: spec.shape)
   }
 }

@@ -98,7 +98,7 @@ extension EagerCalls {
       try Calls.add(value, to: model, range: range, interpreter: interpreter)
     }
     model.noteRebuilt()
-    if let batch { session.eagerBuildBatches[ObjectIdentifier(model)] = batch }
+    if let batch { EagerCalls.noteBuildBatch(batch, of: model, session: session) }
   }
 
   /// What a model with layers kept aside cannot do before its first call or `build` in ConvBook.

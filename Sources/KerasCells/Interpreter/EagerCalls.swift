@@ -191,7 +191,6 @@ extension EagerCalls {
     _ model: KerasModel, onData shape: [Int], site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
     let session = interpreter.session
-    let key = ObjectIdentifier(model)
     if model.isBuilt {
       // tf-keras rebuilds the model for a relaxed shape (batch None) when a call brings another
       // batch size; Keras 3 keeps the shapes it was built on.
@@ -205,7 +204,43 @@ extension EagerCalls {
     } catch {
       throw Calls.keras(error, at: site.range)
     }
-    session.eagerBuildBatches[key] = shape[0]
+    noteBuildBatch(shape[0], of: model, session: session)
+  }
+
+  /// `model` was built by a call on data of batch size `batch`: its summary, its input and output
+  /// shapes and the tensors of its chain (`layer.output.shape`, `layer.output_shape`) show that
+  /// batch size, as Keras built them on the data's concrete shape.
+  static func noteBuildBatch(_ batch: Int, of model: KerasModel, session: KerasSession) {
+    let key = ObjectIdentifier(model)
+    session.eagerBuildBatches[key] = batch
+    for tensor in model.tensors ?? [] {
+      session.eagerBuildNodes[ObjectIdentifier(tensor.node)] = key
+    }
+  }
+
+  /// A functional model made on the tensors of a Sequential model built by a call on data
+  /// (`keras.Model(seq.inputs, seq.layers[1].output)`): Keras made those tensors with the data's
+  /// batch size, so the new model's shapes and summary show it too.
+  static func inheritBuildBatch(of model: KerasModel, session: KerasSession) {
+    guard let inputs = model.graph?.inputs ?? model.tensors.map({ [$0[0]] }), !inputs.isEmpty
+    else { return }
+    let batches = Set(
+      inputs.map { tensor -> Int? in
+        guard tensor.shape.rank > 0, tensor.shape.dimensions[0] == nil else { return nil }
+        return shownShape(of: tensor, session: session).dimensions[0]
+      })
+    guard batches.count == 1, let batch = batches.first ?? nil else { return }
+    session.eagerBuildBatches[ObjectIdentifier(model)] = batch
+  }
+
+  /// A tensor's shape as Keras shows it: with the batch size of the call on data that built the
+  /// Sequential model whose chain made it, while that model shows it.
+  static func shownShape(of tensor: KerasTensor, session: KerasSession) -> TensorShape {
+    let shape = tensor.shape
+    guard let key = session.eagerBuildNodes[ObjectIdentifier(tensor.node)],
+      let batch = session.eagerBuildBatches[key], shape.rank > 0, shape.dimensions[0] == nil
+    else { return shape }
+    return TensorShape([batch] + shape.dimensions.dropFirst())
   }
 
   /// tf-keras rebuilds a Sequential model built by a call on data for a relaxed shape (batch None)
@@ -227,6 +262,18 @@ extension EagerCalls {
   static func noteBuildInTrace(_ model: KerasModel, session: KerasSession) {
     guard !model.isBuilt, let batch = session.eagerTraceBatch else { return }
     session.eagerBuildBatches[ObjectIdentifier(model)] = batch
+  }
+
+  /// tf-keras' `layer.output_shape` / `layer.input_shape` (a shape tuple) of a layer of a
+  /// Sequential model built by a call on data: with that call's batch size, as `tensor` (the
+  /// layer's first call's) shows it.
+  static func shownShapeValue(_ value: Value, of tensor: KerasTensor?, session: KerasSession)
+    -> Value
+  {
+    guard let tensor, case .tuple(let items) = value, items.first?.isNone == true,
+      items.count == tensor.shape.rank
+    else { return value }
+    return Attributes.shapeValue(shownShape(of: tensor, session: session))
   }
 
   /// A shape of `model` as Keras built it: with the batch size of the data it was built for.

@@ -1228,6 +1228,14 @@ extension Interpreter {
           "ConvBook does not print a tf-keras layer or model object: Python shows its memory address (`<... object at 0x...>`), which changes from run to run; print its .name instead",
           at: range)
       }
+    case .kerasTensor(let tensor):
+      // A tensor of a Sequential model built by a call on data: Keras made it with the data's
+      // batch size, which its `.shape` shows but ConvBook's text of the tensor does not.
+      if EagerCalls.shownShape(of: tensor, session: session) != tensor.shape {
+        throw .unsupported(
+          "ConvBook does not print a tensor of a Sequential model built by a call on data yet (Keras shows the data's batch size in it); print its .shape instead",
+          at: range)
+      }
     default: break
     }
     // A lesson shows such objects without their address (pages stay the same from run to run);

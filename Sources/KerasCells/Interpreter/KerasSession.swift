@@ -102,6 +102,9 @@ public final class KerasSession {
   /// The batch size of the call on data that built a Sequential model, by model, while its
   /// summary shows it (`EagerCalls.build(_:onData:site:interpreter:)`).
   var eagerBuildBatches: [ObjectIdentifier: Int] = [:]
+  /// The model whose call on data made each node of its chain, by node: the node's tensors show
+  /// that call's batch size while the model's summary does (`EagerCalls.shownShape(of:session:)`).
+  var eagerBuildNodes: [ObjectIdentifier: ObjectIdentifier] = [:]
   /// The shape each adapted `Normalization` layer was built with by `adapt` (its data's), which
   /// fixes the rank of its `mean` / `variance` tensors (`NormalizationAdapt`).
   var adaptedShapes: [ObjectIdentifier: [Int?]] = [:]

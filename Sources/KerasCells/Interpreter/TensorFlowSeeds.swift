@@ -31,12 +31,23 @@ enum TensorFlowSeeds {
   private static let recurrent = Draw.weight(
     "recurrent_kernel", keyword: "recurrent_initializer", default: "orthogonal")
 
+  private static let depthwise = Draw.weight(
+    "depthwise_kernel", keyword: "depthwise_initializer", default: "glorot_uniform")
+
   /// What each class draws, in order.
   private static func draws(_ className: String) -> [Draw]? {
     switch className {
     case "Dense", "Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose",
       "Conv3DTranspose", "Convolution1D", "Convolution2D", "Convolution3D":
       return [kernel, bias]
+    case "DepthwiseConv1D", "DepthwiseConv2D":
+      return [depthwise, bias]
+    case "SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D", "SeparableConvolution2D":
+      return [
+        depthwise,
+        .weight("pointwise_kernel", keyword: "pointwise_initializer", default: "glorot_uniform"),
+        bias,
+      ]
     case "Embedding":
       return [.weight("embeddings", keyword: "embeddings_initializer", default: "uniform")]
     case "SimpleRNN", "SimpleRNNCell": return [.seedGenerator, kernel, recurrent, bias]

@@ -83,6 +83,14 @@ enum WeightText {
     for root in roots { walk(root, prefix: [], depth: 0) }
     let scopes = Set(places.values.filter { !$0.isEmpty })
     guard !places.isEmpty, scopes.count <= 1 else { return nil }
-    return ((scopes.first ?? []) + [owner.name, variable.spec.name]).joined(separator: "/")
+    let name = keras3Name(variable.spec.name, owner: owner)
+    return ((scopes.first ?? []) + [owner.name, name]).joined(separator: "/")
+  }
+
+  /// A layer's weight as Keras 3 names it, from ConvBook's (tf-keras') name: Keras 3's
+  /// `DepthwiseConv1D`/`DepthwiseConv2D` call their depthwise kernel `kernel`.
+  static func keras3Name(_ name: String, owner: LayerInstance) -> String {
+    if name == "depthwise_kernel", owner.layer is DepthwiseConv { return "kernel" }
+    return name
   }
 }
