@@ -75,6 +75,9 @@ public final class KerasSession {
   let eagerTapes = EagerTapes()
   /// NumPy's legacy global generator (`np.random.rand`, ...), reseeded by `np.random.seed`.
   var numpyRandom = NumPyRandomState(seed: 0, seeded: false)
+  /// Calls of the methods of NumPy's random generator objects (`RandomState`, `default_rng()`):
+  /// a Python generator Keras reads ahead must not draw from one (`GeneratorFeed`).
+  var randomObjectCalls = 0
   /// NumPy's print options (`np.set_printoptions`), bound while the session's cells run.
   let numpyPrintOptions = NumPyPrintOptions()
   /// Python's `random` module's shared generator (`StandardRandom`), reseeded by `random.seed`.
@@ -185,6 +188,10 @@ public final class KerasSession {
   /// current folder); nil in a lesson, whose cells have no file access. ConvBook reads no data
   /// files: a missing one is Python's own error (`MissingFiles`), one that is there its limitation.
   public var pathExists: (@Sendable (String) -> Bool)?
+  /// Whether a path that is there is a folder (`os.path.isdir`), beside `pathExists`.
+  public var pathIsDirectory: (@Sendable (String) -> Bool)?
+  /// The folders the script made (`MadeFolders`), which ConvBook does not write.
+  var madeFolders: Set<String> = []
   /// A layer holds a layer set through `vars(self)[...]`, which Keras does not track
   /// (`Interpreter.untrackedLayerRefusal`).
   var holdsUntrackedLayers = false

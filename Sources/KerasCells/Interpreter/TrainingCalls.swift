@@ -1557,6 +1557,10 @@ extension TrainingCalls {
         && (arguments.value(nil, "shuffle")?.isTruthy ?? true)
       return SequenceFeed(sequence, shuffle: shuffle, function: arguments.function)
     }
+    if let generator = GeneratorFeed.generator(given) {
+      return try generatorFeed(
+        generator, arguments, validation: value != nil, steps: steps, interpreter: interpreter)
+    }
     guard let dataset = DatasetFeed.dataset(given) else { return nil }
     if value == nil, arguments.function != "predict",
       let targets = arguments.value(1, "y"), !targets.isNone
@@ -1580,6 +1584,73 @@ extension TrainingCalls {
     return try DatasetFeed(
       dataset, stepsPerEpoch: count, function: arguments.function, keras3: keras3,
       range: site.range)
+  }
+
+  /// The feed of a Python generator given as `x` (or as validation data), after the checks both
+  /// Kerases' data adapters make: targets and sample weights belong in its batches.
+  private static func generatorFeed(
+    _ generator: PythonGenerator, _ arguments: Arguments, validation: Bool, steps: String,
+    interpreter: Interpreter
+  ) throws(CellError) -> any EpochFeed {
+    let site = arguments.site
+    let keras3 = interpreter.kerasVersion == .keras3
+    func given(_ index: Int?, _ name: String) -> Bool {
+      guard !validation, let value = arguments.value(index, name) else { return false }
+      return !value.isNone
+    }
+    let function = arguments.function
+    if function != "predict", given(1, "y") {
+      throw CellError(
+        type: "ValueError",
+        message: keras3
+          ? "When providing `x` as a generator, `y` should not be passed. Instead, the targets should be included as part of the generator."
+          : "`y` argument is not supported when using python generator as input.",
+        range: site.range)
+    }
+    if function != "predict", given(function == "fit" ? nil : 4, "sample_weight") {
+      throw CellError(
+        type: "ValueError",
+        message: keras3
+          ? "When providing `x` as a generator, `sample_weights` should not be passed. Instead, the sample weights should be included as part of the generator."
+          : "`sample_weight` argument is not supported when using python generator as input.",
+        range: site.range)
+    }
+    if function == "fit", given(nil, "class_weight") {
+      guard keras3 else {
+        throw .unsupported(
+          "ConvBook does not support fit(class_weight=...) with a Python generator yet",
+          at: site.range)
+      }
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Argument `class_weight` is not supported for Python generator inputs. Received: class_weight=\(PythonText.str(arguments.value(nil, "class_weight") ?? .none))",
+        range: site.range)
+    }
+    if validation {
+      // Each epoch validates on the generator's next batches (Keras 3 keeps its iterator);
+      // tf-keras makes a new iterator each epoch, which skips the batches the last one read
+      // ahead, a number that changes from run to run.
+      let epochs = (try? arguments.integer(3, "epochs", default: 1)) ?? 1
+      let initial = (try? arguments.integer(nil, "initial_epoch", default: 0)) ?? 0
+      if epochs - initial > 1 {
+        throw .unsupported(
+          "ConvBook does not support a Python generator as validation_data over several epochs yet",
+          at: site.range)
+      }
+    }
+    switch arguments.value(nil, steps) {
+    case .int(let number)? where number >= 1:
+      return GeneratorFeed(generator, steps: number, function: function)
+    case nil, .none?:
+      throw .unsupported(
+        "ConvBook needs `\(steps)=` to \(function) on a Python generator (Keras reads one until it ends, or for ever)",
+        at: site.range)
+    case let other?:
+      throw .unsupported(
+        "ConvBook takes \(steps) as a positive integer, not \(PythonText.repr(other))",
+        at: site.range)
+    }
   }
 
   /// Refuses the dataset-only arguments beside arrays.
