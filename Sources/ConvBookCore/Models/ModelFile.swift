@@ -85,6 +85,10 @@ public struct ModelFile {
       session.scriptName = URL(fileURLWithPath: path).lastPathComponent
       // Files the script reads are looked up (not read): a missing one fails as in Python.
       session.pathExists = { FileManager.default.fileExists(atPath: $0) }
+      session.pathIsDirectory = {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: $0, isDirectory: &folder) && folder.boolValue
+      }
       // A script runs for the console it prints to: Keras 3's `print_fn` receives a table of its width.
       session.printFunctionConsole = console
       let result =

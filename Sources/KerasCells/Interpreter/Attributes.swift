@@ -145,6 +145,12 @@ enum Attributes {
         // scikit-learn, whose reference release it reports.
         return .string(KerasModule.scikitLearnVersion)
       }
+      if case .inert(let moduleName) = module, name == "rc",
+        moduleName == "matplotlib" || moduleName == "matplotlib.pyplot"
+      {
+        // Settings of figures ConvBook does not draw, checked as matplotlib checks them.
+        return .function(Callable(.builtin("matplotlib.rc"), path: moduleName + ".rc"))
+      }
       if case .inert("pandas") = module, name == "set_option" {
         // Display options, checked as pandas checks them (`PandasOptions`).
         return .function(Callable(.builtin("pandas.set_option"), path: "pandas.set_option"))
