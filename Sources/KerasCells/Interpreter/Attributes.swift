@@ -161,6 +161,10 @@ enum Attributes {
         // are there to pass around; calling one is refused.
         return .module(.inert("ssl." + name))
       }
+      if case .inert("sklearn.model_selection") = module, name == "train_test_split" {
+        // Split as scikit-learn splits (`TrainTestSplit`).
+        return .module(.inert(TrainTestSplit.path))
+      }
       if case .inert("keras.preprocessing") = module, name == "image_dataset_from_directory" {
         // Refused when called, but for a folder that is not there (`MissingFiles`).
         return .module(.inert("keras.preprocessing.image_dataset_from_directory"))

@@ -184,6 +184,9 @@ public final class KerasSession {
   /// The script's file name as `python FILE.py` was given it (`sys.argv[0]`, argparse's `prog`);
   /// nil in a lesson.
   public var scriptName: String?
+  /// The script's own arguments (`sys.argv[1:]`, argparse's default), as `python FILE.py
+  /// ARGUMENTS...` was given them; empty in a lesson.
+  public var scriptArguments: [String] = []
   /// Whether a path is there, for a script run as `python FILE.py` runs (relative paths from the
   /// current folder); nil in a lesson, whose cells have no file access. ConvBook reads no data
   /// files: a missing one is Python's own error (`MissingFiles`), one that is there its limitation.
