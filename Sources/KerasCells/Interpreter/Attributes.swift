@@ -165,6 +165,10 @@ enum Attributes {
         // Split as scikit-learn splits (`TrainTestSplit`).
         return .module(.inert(TrainTestSplit.path))
       }
+      if case .inert("sklearn.preprocessing") = module, name == "StandardScaler" {
+        // Fitted and applied as scikit-learn computes it (`StandardScalerObject`).
+        return .module(.inert(StandardScalerObject.path))
+      }
       if case .inert("keras.preprocessing") = module, name == "image_dataset_from_directory" {
         // Refused when called, but for a folder that is not there (`MissingFiles`).
         return .module(.inert("keras.preprocessing.image_dataset_from_directory"))

@@ -95,6 +95,9 @@ enum Calls {
         return try TrainTestSplit.call(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter)
       }
+      if path == StandardScalerObject.path {
+        return try StandardScalerObject.make(positional, keywords, range: site.range)
+      }
       // `load_img` of an image that is not there fails as in Python (`MissingFiles`).
       if path.hasSuffix(".load_img"),
         let missing = MissingFiles.firstPath(
