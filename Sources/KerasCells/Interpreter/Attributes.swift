@@ -165,9 +165,12 @@ enum Attributes {
         // Split as scikit-learn splits (`TrainTestSplit`).
         return .module(.inert(TrainTestSplit.path))
       }
-      if case .inert("sklearn.preprocessing") = module, name == "StandardScaler" {
-        // Fitted and applied as scikit-learn computes it (`StandardScalerObject`).
-        return .module(.inert(StandardScalerObject.path))
+      if case .inert("sklearn.preprocessing") = module,
+        name == "StandardScaler" || name == "MinMaxScaler"
+      {
+        // Fitted and applied as scikit-learn computes them (`StandardScalerObject`,
+        // `MinMaxScalerObject`).
+        return .module(.inert("sklearn.preprocessing." + name))
       }
       if case .inert("keras.preprocessing") = module, name == "image_dataset_from_directory" {
         // Refused when called, but for a folder that is not there (`MissingFiles`).

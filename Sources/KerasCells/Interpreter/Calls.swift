@@ -98,6 +98,9 @@ enum Calls {
       if path == StandardScalerObject.path {
         return try StandardScalerObject.make(positional, keywords, range: site.range)
       }
+      if path == MinMaxScalerObject.path {
+        return try MinMaxScalerObject.make(positional, keywords, range: site.range)
+      }
       // `load_img` of an image that is not there fails as in Python (`MissingFiles`).
       if path.hasSuffix(".load_img"),
         let missing = MissingFiles.firstPath(

@@ -112,7 +112,8 @@ final class StandardScalerObject: StandardObject {
           "StandardScaler.\(name)() missing 1 required positional argument: 'X'",
         range: range)
     }
-    let array = try Self.rows(given, range: range, interpreter: interpreter)
+    let array = try ScaledRows.rows(
+      given, scaler: "StandardScaler", range: range, interpreter: interpreter)
     switch name {
     case "fit":
       fit(array)
@@ -130,37 +131,6 @@ final class StandardScalerObject: StandardObject {
       }
       return try transform(array, inverse: name == "inverse_transform", range: range)
     }
-  }
-
-  /// `check_array(X, dtype=FLOAT_DTYPES)`: a 2-D array of floats (integers as float64).
-  private static func rows(_ given: Value, range: SourceRange, interpreter: Interpreter)
-    throws(CellError) -> NDArray
-  {
-    var array: NDArray
-    if case .array(let values) = given {
-      array = values
-    } else if case .list = given {
-      array = try ArrayOperations.array(
-        from: given, dtype: nil, range: range, budget: interpreter.budget)
-    } else {
-      throw .unsupported(
-        "ConvBook's StandardScaler takes a NumPy array or a list of rows, not \(given.typeName)",
-        at: range)
-    }
-    guard array.rank == 2, array.shape[0] >= 1, array.shape[1] >= 1 else {
-      throw .unsupported(
-        "ConvBook's StandardScaler takes a 2-D array with rows and columns, not one of shape \(ArrayOperations.shapeText(array.shape))",
-        at: range)
-    }
-    if array.dtype != .float32 && array.dtype != .float64 {
-      array = NDArray(dtype: .float64, shape: array.shape, doubles: array.storage.doubles)
-    }
-    if array.storage.doubles.contains(where: { !$0.isFinite }) {
-      throw .unsupported(
-        "ConvBook's StandardScaler takes finite values only (scikit-learn skips NaN, refuses infinity)",
-        at: range)
-    }
-    return array
   }
 
   private func fit(_ array: NDArray) {
