@@ -22,12 +22,12 @@ enum CommandSupport {
   /// (`convbook run`), as Python prints them.
   static func load(
     _ path: String, footer: SummaryFooterStyle = .default, keras: KerasVersionSetting = .init(),
-    pythonWarnings: Bool = false
+    pythonWarnings: Bool = false, scriptArguments: [String] = []
   ) throws -> ModelFile {
     do {
       let file = try ModelFile.load(
         path: path, runner: runner(footer: footer, keras: keras.withCourse(of: path)),
-        console: .standardOutput())
+        console: .standardOutput(), scriptArguments: scriptArguments)
       for note in file.notes { Terminal.error("note: \(note)\n") }
       if pythonWarnings {
         for warning in file.pythonWarnings { Terminal.error(warning) }

@@ -16,9 +16,14 @@ struct RunCommand: ParsableCommand {
   @OptionGroup var file: ModelFileArgument
   @OptionGroup var json: JSONOption
   @OptionGroup var keras: KerasVersionOption
+  @Argument(
+    parsing: .allUnrecognized,
+    help: "The script's own arguments (sys.argv[1:]), as `python FILE.py ARGUMENTS...` gets them.")
+  var arguments: [String] = []
 
   func run() throws {
-    let loaded = try CommandSupport.load(file.file, keras: keras.setting, pythonWarnings: true)
+    let loaded = try CommandSupport.load(
+      file.file, keras: keras.setting, pythonWarnings: true, scriptArguments: arguments)
     try CommandSupport.print(
       CommandSupport.run {
         try ModelCommands.run(

@@ -61,7 +61,7 @@ public struct ModelFile {
   /// is where a script's output goes (the width Keras 3's `print_fn` text is rendered at).
   public static func load(
     path: String, runner: LessonRunner = LessonRunner(),
-    console: SummaryConsole = .notATerminal
+    console: SummaryConsole = .notATerminal, scriptArguments: [String] = []
   ) throws(LoadError)
     -> ModelFile
   {
@@ -83,8 +83,14 @@ public struct ModelFile {
       // `sys.argv[0]`: the file's name, as `python NAME.py` run in its folder gives it (no
       // absolute path, so that output stays the same wherever the file is).
       session.scriptName = URL(fileURLWithPath: path).lastPathComponent
+      // `sys.argv[1:]`: what followed the file on the command line.
+      session.scriptArguments = scriptArguments
       // Files the script reads are looked up (not read): a missing one fails as in Python.
       session.pathExists = { FileManager.default.fileExists(atPath: $0) }
+      session.pathIsDirectory = {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: $0, isDirectory: &folder) && folder.boolValue
+      }
       // A script runs for the console it prints to: Keras 3's `print_fn` receives a table of its width.
       session.printFunctionConsole = console
       let result =

@@ -145,6 +145,12 @@ enum Attributes {
         // scikit-learn, whose reference release it reports.
         return .string(KerasModule.scikitLearnVersion)
       }
+      if case .inert(let moduleName) = module, name == "rc",
+        moduleName == "matplotlib" || moduleName == "matplotlib.pyplot"
+      {
+        // Settings of figures ConvBook does not draw, checked as matplotlib checks them.
+        return .function(Callable(.builtin("matplotlib.rc"), path: moduleName + ".rc"))
+      }
       if case .inert("pandas") = module, name == "set_option" {
         // Display options, checked as pandas checks them (`PandasOptions`).
         return .function(Callable(.builtin("pandas.set_option"), path: "pandas.set_option"))
@@ -154,6 +160,17 @@ enum Attributes {
         // (`ssl._create_default_https_context = ssl._create_unverified_context`): the functions
         // are there to pass around; calling one is refused.
         return .module(.inert("ssl." + name))
+      }
+      if case .inert("sklearn.model_selection") = module, name == "train_test_split" {
+        // Split as scikit-learn splits (`TrainTestSplit`).
+        return .module(.inert(TrainTestSplit.path))
+      }
+      if case .inert("sklearn.preprocessing") = module,
+        name == "StandardScaler" || name == "MinMaxScaler"
+      {
+        // Fitted and applied as scikit-learn computes them (`StandardScalerObject`,
+        // `MinMaxScalerObject`).
+        return .module(.inert("sklearn.preprocessing." + name))
       }
       if case .inert("keras.preprocessing") = module, name == "image_dataset_from_directory" {
         // Refused when called, but for a folder that is not there (`MissingFiles`).

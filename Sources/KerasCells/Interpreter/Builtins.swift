@@ -1189,8 +1189,16 @@ enum Builtins {
       return try MissingFiles.pathTest(
         String(name.dropFirst(8)), positional: positional, keywords: keywords,
         session: interpreter.session, range: range)
+    case "matplotlib.rc":
+      return try MatplotlibSettings.rc(positional: positional, keywords: keywords, range: range)
     case "pandas.set_option":
       return try PandasOptions.setOption(positional: positional, keywords: keywords, range: range)
+    case "os.makedirs":
+      return try MadeFolders.makedirs(
+        positional: positional, keywords: keywords, session: interpreter.session, range: range)
+    case "os.mkdir":
+      return try MadeFolders.mkdir(
+        positional: positional, keywords: keywords, session: interpreter.session, range: range)
     case "os.listdir":
       return try MissingFiles.listdir(
         positional: positional, keywords: keywords, session: interpreter.session, range: range)

@@ -91,6 +91,16 @@ enum Calls {
         type: "TypeError", message: "'\(callee.typeName)' object is not callable", range: site.range
       )
     case .module(.inert(let path)) where path.contains("."):
+      if path == TrainTestSplit.path {
+        return try TrainTestSplit.call(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      }
+      if path == StandardScalerObject.path {
+        return try StandardScalerObject.make(positional, keywords, range: site.range)
+      }
+      if path == MinMaxScalerObject.path {
+        return try MinMaxScalerObject.make(positional, keywords, range: site.range)
+      }
       // `load_img` of an image that is not there fails as in Python (`MissingFiles`).
       if path.hasSuffix(".load_img"),
         let missing = MissingFiles.firstPath(

@@ -131,7 +131,7 @@ extension Interpreter {
           continue
         }
         throw .unsupported(
-          "ConvBook does not support subclassing `\(callable.path)` yet; a class can extend `object` or classes defined in the script",
+          "ConvBook does not support subclassing `\(KerasSubclassing.publicPath(callable.path))` yet; a class can extend `object` or classes defined in the script",
           at: argument.range)
       case .standard(let base as EnumBaseClass):
         enumKind = enumKind ?? base.kind

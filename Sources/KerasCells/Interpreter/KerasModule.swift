@@ -702,6 +702,9 @@ public enum KerasModule: Equatable {
       case "getcwd": return .function(Callable(.builtin("os.getcwd"), path: "os.getcwd"))
       // A script's folder that is not there fails as in Python (`MissingFiles`).
       case "listdir": return .function(Callable(.builtin("os.listdir"), path: "os.listdir"))
+      // Folders a script makes are remembered, not written (`MadeFolders`).
+      case "makedirs", "mkdir":
+        return .function(Callable(.builtin("os." + name), path: "os." + name))
       case "curdir": return .string(".")
       case "pardir": return .string("..")
       default: return nil

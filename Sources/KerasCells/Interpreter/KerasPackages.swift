@@ -68,8 +68,10 @@ extension KerasSession {
       return value
     }
     if module == .standard("sys") && name == "argv" {
-      // `python FILE.py` with no arguments.
-      let arguments = systemArguments ?? PythonList([.string(scriptName ?? "")])
+      // `python FILE.py ARGUMENTS...`.
+      let arguments =
+        systemArguments
+        ?? PythonList([.string(scriptName ?? "")] + scriptArguments.map(Value.string))
       systemArguments = arguments
       return .list(arguments)
     }

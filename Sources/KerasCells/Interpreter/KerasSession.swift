@@ -80,6 +80,9 @@ public final class KerasSession {
   let eagerTapes = EagerTapes()
   /// NumPy's legacy global generator (`np.random.rand`, ...), reseeded by `np.random.seed`.
   var numpyRandom = NumPyRandomState(seed: 0, seeded: false)
+  /// Calls of the methods of NumPy's random generator objects (`RandomState`, `default_rng()`):
+  /// a Python generator Keras reads ahead must not draw from one (`GeneratorFeed`).
+  var randomObjectCalls = 0
   /// NumPy's print options (`np.set_printoptions`), bound while the session's cells run.
   let numpyPrintOptions = NumPyPrintOptions()
   /// Python's `random` module's shared generator (`StandardRandom`), reseeded by `random.seed`.
@@ -189,10 +192,17 @@ public final class KerasSession {
   /// The script's file name as `python FILE.py` was given it (`sys.argv[0]`, argparse's `prog`);
   /// nil in a lesson.
   public var scriptName: String?
+  /// The script's own arguments (`sys.argv[1:]`, argparse's default), as `python FILE.py
+  /// ARGUMENTS...` was given them; empty in a lesson.
+  public var scriptArguments: [String] = []
   /// Whether a path is there, for a script run as `python FILE.py` runs (relative paths from the
   /// current folder); nil in a lesson, whose cells have no file access. ConvBook reads no data
   /// files: a missing one is Python's own error (`MissingFiles`), one that is there its limitation.
   public var pathExists: (@Sendable (String) -> Bool)?
+  /// Whether a path that is there is a folder (`os.path.isdir`), beside `pathExists`.
+  public var pathIsDirectory: (@Sendable (String) -> Bool)?
+  /// The folders the script made (`MadeFolders`), which ConvBook does not write.
+  var madeFolders: Set<String> = []
   /// A layer holds a layer set through `vars(self)[...]`, which Keras does not track
   /// (`Interpreter.untrackedLayerRefusal`).
   var holdsUntrackedLayers = false

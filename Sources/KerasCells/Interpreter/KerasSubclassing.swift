@@ -108,7 +108,7 @@ enum KerasSubclassing {
       return "Layer"
     case .layerClass, .sequentialClass, .unsupportedModelClass:
       throw .unsupported(
-        "ConvBook does not support subclassing `\(callable.path)` yet; subclass keras.layers.Layer, or build the model with keras.Sequential or the functional API",
+        "ConvBook does not support subclassing `\(publicPath(callable.path))` yet; subclass keras.layers.Layer, or build the model with keras.Sequential or the functional API",
         at: range)
     default: return nil
     }
@@ -619,5 +619,13 @@ enum KerasSubclassing {
     }
     walk(instance)
     return groups
+  }
+
+  /// A Keras class's path as scripts spell it (`keras.metrics.Accuracy`), for ConvBook's own
+  /// messages: tf-keras' API tree (`tf_keras.api._v2.keras.metrics`) is no name a Keras 3 script
+  /// knows.
+  static func publicPath(_ path: String) -> String {
+    let tree = "tf_keras.api._v2.keras."
+    return path.hasPrefix(tree) ? "keras." + path.dropFirst(tree.count) : path
   }
 }

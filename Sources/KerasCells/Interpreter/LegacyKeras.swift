@@ -23,8 +23,18 @@ enum LegacyKeras {
   /// keras`), the package, `layers` and `backend`.
   static func module(path: [String]) -> KerasModule? {
     let name = path.joined(separator: ".")
+    // TensorFlow's file helpers that training jobs import for cloud storage: importable, refused
+    // where used.
+    if fileModules.contains(name) { return .inert(name) }
     return modules.contains(name) ? .legacyKeras(name) : nil
   }
+
+  /// `tensorflow.python.lib.io.file_io` and `tensorflow.python.platform.gfile` (TensorFlow 2.21's
+  /// modules, and the packages above them).
+  private static let fileModules: Set<String> = [
+    "tensorflow.python.lib", "tensorflow.python.lib.io", "tensorflow.python.lib.io.file_io",
+    "tensorflow.python.platform", "tensorflow.python.platform.gfile",
+  ]
 
   private static let modules: Set<String> = [
     "tensorflow.python", "tensorflow.python.keras", "tensorflow.python.keras.layers",

@@ -12,7 +12,8 @@ enum MissingFiles {
   /// reported: Python's message names the machine's folder there.
   static func missing(_ value: Value?, session: KerasSession) -> String? {
     guard case .string(let path)? = value, !path.isEmpty, !path.contains("\0"),
-      onDisk(path) == path, let exists = session.pathExists, !exists(path)
+      onDisk(path) == path, let exists = session.pathExists, !exists(path),
+      !MadeFolders.made(path, session: session)
     else { return nil }
     return path
   }
@@ -111,9 +112,15 @@ enum MissingFiles {
       throw reaches("os.path.\(function)", range: range)
     }
     // `genericpath` answers False where `os.stat` fails, an embedded NUL byte included.
-    if path.isEmpty || path.contains("\0") || !exists(onDisk(path)) { return .bool(false) }
-    guard function == "exists" else { throw reaches("os.path.\(function)", range: range) }
-    return .bool(true)
+    if path.isEmpty || path.contains("\0") { return .bool(false) }
+    if MadeFolders.made(path, session: session) { return .bool(function != "isfile") }
+    if !exists(onDisk(path)) { return .bool(false) }
+    if function == "exists" { return .bool(true) }
+    guard let isDirectory = session.pathIsDirectory else {
+      throw reaches("os.path.\(function)", range: range)
+    }
+    // A path that is there and no folder counts as a file (sockets and devices aside).
+    return .bool(isDirectory(onDisk(path)) == (function == "isdir"))
   }
 
   /// `os.listdir(path='.')` of a folder that is not there: Python's FileNotFoundError.
@@ -123,6 +130,13 @@ enum MissingFiles {
     let given = positional.first ?? keywords.first { $0.0 == "path" }?.1
     if positional.count + keywords.count == 1, let path = missing(given, session: session) {
       throw notFound(path, range: range)
+    }
+    // A folder the script made is empty.
+    if positional.count + keywords.count == 1, let given, let path = PythonPath.pathText(given),
+      MadeFolders.made(path, session: session),
+      session.pathExists?(onDisk(path)) == false
+    {
+      return .list(PythonList([]))
     }
     throw reaches("os.listdir", range: range)
   }
@@ -146,6 +160,10 @@ enum MissingFiles {
       literal.count == parts.count ? pattern : literal.joined(separator: "/")
     guard !folder.isEmpty, !exists(onDisk(folder)) else {
       throw reaches("glob.glob", range: range)
+    }
+    // A folder the script made is empty: it matches itself, and nothing matches inside it.
+    if literal.count == parts.count, MadeFolders.made(folder, session: session) {
+      return .list(PythonList([.string(pattern)]))
     }
     return .list(PythonList([]))
   }

@@ -15,6 +15,16 @@ enum ModuleAttributes {
     _ name: String, to module: KerasModule, value: Value, range: SourceRange,
     interpreter: Interpreter
   ) throws(CellError) {
+    if module == .standard("sys"), name == "argv" {
+      // Notebooks set the command line a script's `parse_args()` reads
+      // (`sys.argv = ['train.py', '--epochs', '2']`).
+      guard case .list(let list) = value else {
+        throw .unsupported(
+          "ConvBook takes sys.argv as a list, not \(value.typeName)", at: range)
+      }
+      interpreter.session.systemArguments = list
+      return
+    }
     let key = key(module)
     let replacesSSLFactory = module == .inert("ssl") && sslContextFactories.contains(name)
     if interpreter.session.moduleAttributes[key]?[name] == nil, !replacesSSLFactory {

@@ -94,6 +94,7 @@ final class NumPyGenerator: StandardObject {
     interpreter: Interpreter
   ) throws(CellError) -> Value? {
     guard Self.methodNames.contains(name) else { return nil }
+    interpreter.session.randomObjectCalls += 1
     let parameters: [String]
     switch name {
     case "random", "standard_normal": parameters = ["size", "dtype"]

@@ -11,35 +11,54 @@ struct NumPyRandomState {
   private var cachedGauss: Double?
   /// False for the generator NumPy seeds from the machine: its draws are ConvBook's own
   /// (`OwnDraws`), different in every run of NumPy.
-  let seeded: Bool
+  private(set) var seeded: Bool
+  /// How many times it was drawn from (a Python generator Keras read ahead drew for batches it
+  /// never used: `GeneratorFeed`).
+  private(set) var draws = 0
 
   init(seed: UInt32, seeded: Bool = true) {
     generator = MersenneTwister(seed: seed)
     self.seeded = seeded
   }
 
+  /// Its state is no longer known (draws made a number of times that changes from run to run):
+  /// what it draws from here on is ConvBook's own.
+  mutating func forgetSeed() { seeded = false }
+
   /// `random_sample()`: a double in [0, 1).
-  mutating func uniform() -> Double { generator.nextDouble() }
+  mutating func uniform() -> Double {
+    draws += 1
+    return generator.nextDouble()
+  }
 
   /// A value in 0...range, by NumPy's masked rejection (`randint`, `shuffle`).
-  mutating func bounded(_ range: UInt64) -> UInt64 { generator.bounded(range) }
+  mutating func bounded(_ range: UInt64) -> UInt64 {
+    draws += 1
+    return generator.bounded(range)
+  }
 
   /// `count` values `low + bounded(span)` as doubles (`randint` with a size).
   mutating func boundedIntegers(count: Int, low: Int, span: UInt64) -> [Double] {
-    generator.boundedIntegers(count: count, low: low, span: span)
+    draws += 1
+    return generator.boundedIntegers(count: count, low: low, span: span)
   }
 
   /// `standard_normal()`: the polar method, keeping its second deviate for the next call.
-  mutating func gauss() -> Double { generator.gauss(cached: &cachedGauss) }
+  mutating func gauss() -> Double {
+    draws += 1
+    return generator.gauss(cached: &cachedGauss)
+  }
 
   /// `count` draws of `low + width * uniform()`.
   mutating func uniforms(count: Int, low: Double, width: Double) -> [Double] {
-    generator.uniforms(count: count, low: low, width: width)
+    draws += 1
+    return generator.uniforms(count: count, low: low, width: width)
   }
 
   /// `count` draws of `loc + scale * gauss()`.
   mutating func gaussians(count: Int, loc: Double, scale: Double) -> [Double] {
-    generator.gaussians(count: count, loc: loc, scale: scale, cached: &cachedGauss)
+    draws += 1
+    return generator.gaussians(count: count, loc: loc, scale: scale, cached: &cachedGauss)
   }
 }
 

@@ -75,6 +75,7 @@ final class NumPyRandomStateObject: StandardObject {
     interpreter: Interpreter
   ) throws(CellError) -> Value? {
     guard Self.hasMethod(name) else { return nil }
+    interpreter.session.randomObjectCalls += 1
     if name == "seed" {
       let arguments = NumPyFunctions.Arguments(
         positional: positional, keywords: keywords, site: site, function: "seed",

@@ -31,6 +31,10 @@ final class PythonGenerator: StandardObject {
   private var started = false
   private(set) var finished = false
   private var running = false
+  /// The Keras call (`fit`, `evaluate`, `predict`) that read the generator through its
+  /// prefetching pipeline (`GeneratorFeed`): how far it read past the batches it used changes
+  /// from run to run, so the generator cannot be read on.
+  var readAheadBy: String?
   /// What `return` gave (`StopIteration.value`; the value of `yield from`).
   private(set) var returnValue: Value = .none
   /// Whether the `next` that just ended the body has not reported `returnValue` yet: only that
@@ -122,6 +126,7 @@ final class PythonGenerator: StandardObject {
   private func resume(interpreter consumer: Interpreter, range: SourceRange, throwing: CellError?)
     throws(CellError) -> Value?
   {
+    if let reader = readAheadBy { throw Self.readAheadRefusal(reader, range: range) }
     guard !finished else {
       stopPending = false
       return nil
@@ -177,6 +182,13 @@ final class PythonGenerator: StandardObject {
       finished = true
       throw .unsupported("ConvBook could not start a thread for the generator", at: range)
     }
+  }
+
+  /// The refusal to read a generator again after Keras' `reader` read it ahead.
+  static func readAheadRefusal(_ reader: String, range: SourceRange) -> CellError {
+    .unsupported(
+      "Keras' \(reader) read this generator ahead through tf.data's prefetching, by a number of batches that changes from run to run; ConvBook cannot read it on",
+      at: range)
   }
 
   private func finish() {

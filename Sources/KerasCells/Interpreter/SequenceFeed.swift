@@ -1,7 +1,8 @@
 import CNNEngine
 
 /// Where `fit`, `evaluate` and `predict` take their batches from epoch by epoch: a
-/// `tf.data.Dataset` (`DatasetFeed`) or a `keras.utils.Sequence` (`SequenceFeed`).
+/// `tf.data.Dataset` (`DatasetFeed`), a `keras.utils.Sequence` (`SequenceFeed`) or a Python
+/// generator (`GeneratorFeed`).
 protocol EpochFeed: AnyObject {
   /// The next epoch's batches, joined into arrays.
   func epoch(interpreter: Interpreter, range: SourceRange) throws(CellError) -> DatasetFeed.Epoch
@@ -145,7 +146,7 @@ final class SequenceFeed: EpochFeed {
 
   /// A batch's inputs or targets as tensors (NumPy arrays and lists of numbers become tensors of
   /// their dtype, as Keras converts them), in their structure.
-  private static func arrays(_ value: Value, range: SourceRange, interpreter: Interpreter)
+  static func arrays(_ value: Value, range: SourceRange, interpreter: Interpreter)
     throws(CellError) -> Value
   {
     switch value {

@@ -1,5 +1,6 @@
 /// Python's `argparse`, for the scripts that read their hyperparameters from the command line: a
-/// script runs as `python FILE.py` with no arguments, so `parse_args()` gives the defaults;
+/// script runs as `python FILE.py ARGUMENTS...` (`convbook run FILE ARGUMENTS...`), so
+/// `parse_args()` parses `sys.argv[1:]` as it stands (the defaults without arguments);
 /// `parse_args([...])` parses the list given. Where argparse would print its usage and exit (an
 /// unknown option, a missing required argument, a bad value, `--help`), ConvBook says so as its
 /// limitation: it does not print argparse's usage text yet.
@@ -326,16 +327,21 @@ final class ArgumentParser: StandardObject {
     case "parse_args", "parse_known_args":
       let (values, _) = try arguments.bind([("args", Value.none), ("namespace", Value.none)])
       var tokens: [String] = []
-      if case .none = values["args"]! {
-      } else {
-        for item in try interpreter.iterate(values["args"]!, range: range) {
-          guard case .string(let token) = item else {
-            throw .unsupported(
-              "ConvBook's argparse parses a list of strings (as on a command line), not \(item.typeName) items",
-              at: range)
-          }
-          tokens.append(token)
+      var given = values["args"]!
+      if given.isNone {
+        // `sys.argv[1:]` as it stands (a script may have changed it).
+        let argv =
+          interpreter.session.systemArguments.map { Array($0.items.dropFirst()) }
+          ?? interpreter.session.scriptArguments.map(Value.string)
+        given = .list(PythonList(argv))
+      }
+      for item in try interpreter.iterate(given, range: range) {
+        guard case .string(let token) = item else {
+          throw .unsupported(
+            "ConvBook's argparse parses a list of strings (as on a command line), not \(item.typeName) items",
+            at: range)
         }
+        tokens.append(token)
       }
       let namespace = try owner.parse(tokens, known: name == "parse_known_args", arguments)
       if name == "parse_known_args" {

@@ -39,7 +39,7 @@ enum StandardLibrary {
     "ssl", "stat", "statistics", "subprocess", "sysconfig", "threading", "token", "tokenize",
     "traceback", "tracemalloc", "unittest", "urllib", "wave", "weakref",
     "webbrowser", "xml", "zlib",
-    "PIL", "scipy", "h5py", "requests", "certifi",
+    "PIL", "scipy", "h5py", "requests", "certifi", "joblib",
   ]
 
   /// `module.name`, or nil when ConvBook has no such attribute.

@@ -48,6 +48,11 @@ final class PythonRandom: StandardObject {
   /// Whether `seed(...)` was called: Keras draws its initializers' seeds from this generator,
   /// so they repeat from run to run only then.
   private(set) var isSeeded = false
+  /// How many times it was drawn from (`GeneratorFeed`).
+  private(set) var draws = 0
+
+  /// Its state is no longer known: what it draws from here on is ConvBook's own.
+  func forgetSeed() { isSeeded = false }
 
   override var typeName: String { "Random" }
 
@@ -145,6 +150,7 @@ final class PythonRandom: StandardObject {
   /// `getrandbits(k)` for k up to 64: the words little-endian, the last one cut to its top bits.
   private func bits(_ count: Int) -> UInt64 {
     if count == 0 { return 0 }
+    draws += 1
     if count <= 32 { return UInt64(generator.nextWord() >> (32 - count)) }
     let low = UInt64(generator.nextWord())
     let high = UInt64(generator.nextWord() >> (64 - count))
@@ -159,7 +165,10 @@ final class PythonRandom: StandardObject {
     return Int(value)
   }
 
-  private func random() -> Double { generator.nextDouble() }
+  private func random() -> Double {
+    draws += 1
+    return generator.nextDouble()
+  }
 
   func run(_ name: String, _ arguments: StandardArguments) throws(CellError) -> Value {
     let range = arguments.range

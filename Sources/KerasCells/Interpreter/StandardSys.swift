@@ -1,5 +1,5 @@
-/// Python's `sys`, as scripts use it around model code: `argv` (the script's name alone, as
-/// `python FILE.py` runs it), `version_info`, `platform`, `maxsize`, `stdout` / `stderr` (for
+/// Python's `sys`, as scripts use it around model code: `argv` (the script's name and the
+/// arguments that followed it, as `python FILE.py ARGUMENTS...` runs it: `KerasSession`), `version_info`, `platform`, `maxsize`, `stdout` / `stderr` (for
 /// `print(..., file=sys.stderr)` and `sys.stdout.write`), `getrecursionlimit` / `setrecursionlimit`. What reaches
 /// outside the run (`sys.exit` of the process, reading `sys.path` (`SysPath`), `sys.modules` beyond `SysModules`) is
 /// ConvBook's limitation.

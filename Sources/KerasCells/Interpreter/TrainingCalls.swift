@@ -15,27 +15,61 @@ enum TrainingCalls {
     let site: CallSite
     let function: String
 
+    /// tf-keras' queue arguments given (`KerasFitKeywords.queueing`).
+    var queueing: [(String, Value)] {
+      keywords.filter { KerasFitKeywords.queueing.contains($0.0) }
+    }
+
     func value(_ index: Int?, _ name: String) -> Value? {
       if let found = keywords.first(where: { $0.0 == name }) { return found.1 }
       guard let index, index < positional.count else { return nil }
       return positional[index]
     }
 
-    func check(positional names: [String], keywords allowed: [String], ignored: [String] = [])
-      throws(CellError)
-    {
+    /// `version`: a model's `fit`, `evaluate` or `predict`, whose errors name the method's class
+    /// (tf-keras' `Model`, Keras 3's `TensorFlowTrainer`, whose `evaluate` takes `**kwargs`).
+    func check(
+      positional names: [String], keywords allowed: [String], ignored: [String] = [],
+      version: KerasVersion? = nil
+    ) throws(CellError) {
+      if version != nil, function == "evaluate" {
+        let unknown = keywords.filter {
+          !names.contains($0.0) && !allowed.contains($0.0)
+            && (version == .keras3 || !KerasFitKeywords.queueing.contains($0.0))
+        }
+        if version == .keras2, !unknown.isEmpty {
+          // tf-keras' `evaluate(..., **kwargs)`.
+          let shown = unknown.map { PythonText.repr(.string($0.0)) }
+          throw CellError(
+            type: "TypeError",
+            message: "Invalid keyword arguments: [\(shown.joined(separator: ", "))]",
+            range: site.range)
+        }
+        if !unknown.isEmpty {
+          let shown = unknown.map { "\(PythonText.repr(.string($0.0))): \(PythonText.repr($0.1))" }
+          throw CellError(
+            type: "ValueError",
+            message: "Arguments not recognized: {\(shown.joined(separator: ", "))}",
+            range: site.range)
+        }
+      }
       for (label, value) in keywords
       where !names.contains(label) && !allowed.contains(label) {
+        // tf-keras' queue and workers feed generators and Sequences only (`queueArguments`).
+        if version == .keras2, KerasFitKeywords.queueing.contains(label) { continue }
         if ignored.contains(label) && (value.isNone || value.sequenceItems?.isEmpty == true) {
           continue
         }
-        if ignored.contains(label) || KerasFitKeywords.known.contains(label) {
+        if version != .keras3,
+          ignored.contains(label) || KerasFitKeywords.known.contains(label)
+        {
           throw .unsupported(
             "ConvBook does not support \(function)(\(label)=...) yet", at: site.range)
         }
+        let owner = version.map { $0 == .keras3 ? "TensorFlowTrainer." : "Model." } ?? ""
         throw CellError(
           type: "TypeError",
-          message: "\(function)() got an unexpected keyword argument '\(label)'",
+          message: "\(owner)\(function)() got an unexpected keyword argument '\(label)'",
           range: site.range)
       }
       if positional.count > names.count {
@@ -227,7 +261,7 @@ enum TrainingCalls {
       keywords: [
         "validation_split", "validation_data", "shuffle", "initial_epoch", "callbacks",
         "steps_per_epoch", "validation_steps", "sample_weight", "class_weight",
-      ])
+      ], version: interpreter.kerasVersion)
     if model.compileArguments != nil { try checkEmptyLists(arguments, hasY: true, site: site) }
     let branching = TrainingBranches.branching(in: model, session: interpreter.session)
     if let branching, (try? arguments.verbosity()) != 0 {
@@ -291,7 +325,8 @@ enum TrainingCalls {
     try checkDataHandler(
       "fit", batchSize: batchSize, epochs: epochs, initialEpoch: initialEpoch,
       samples: x.first?.shape.first, interpreter: interpreter, site: site,
-      given: (arguments.value(2, "batch_size"), arguments.value(3, "epochs")))
+      given: (arguments.value(2, "batch_size"), arguments.value(3, "epochs")),
+      queue: arguments.queueing)
     guard Set((x + y).map { $0.shape[0] }).count == 1 else {
       throw CellError(
         type: "ValueError",
@@ -718,7 +753,7 @@ enum TrainingCalls {
   private static func checkDataHandler(
     _ function: String, batchSize: Int, epochs: Int = 1, initialEpoch: Int = 0, samples: Int?,
     interpreter: Interpreter, site: CallSite,
-    given: (batchSize: Value?, epochs: Value?) = (nil, nil)
+    given: (batchSize: Value?, epochs: Value?) = (nil, nil), queue: [(String, Value)] = []
   ) throws(CellError) {
     func shown(_ value: Value?, _ number: Int) -> String {
       if case .bool(let flag)? = value { return flag ? "True" : "False" }
@@ -755,6 +790,26 @@ enum TrainingCalls {
         type: "ValueError",
         message: "Expected initial_epoch to be non-negative. Received is \(initialEpoch).",
         range: range)
+    }
+    // `_check_positive("max_queue_size", ...)`, then `workers`.
+    for (name, fallback) in [("max_queue_size", 10), ("workers", 1)] {
+      let value = queue.first { $0.0 == name }?.1
+      let number: Int
+      switch value {
+      case nil: number = fallback
+      case .int(let given)?: number = given
+      case .bool(let flag)?: number = flag ? 1 : 0
+      case let other?:
+        throw .unsupported(
+          "ConvBook takes \(function)(\(name)=...) as an integer, not \(PythonText.repr(other))",
+          at: range)
+      }
+      if number <= 0 {
+        throw CellError(
+          type: "ValueError",
+          message: "Expected \(name) to be positive. Received is \(shown(value, number)).",
+          range: range)
+      }
     }
     guard epochs >= 1 else {
       throw CellError(
@@ -1095,7 +1150,7 @@ enum TrainingCalls {
       positional: positional, keywords: keywords, site: site, function: "evaluate")
     try arguments.check(
       positional: ["x", "y", "batch_size", "verbose", "sample_weight"],
-      keywords: ["return_dict", "steps", "callbacks"])
+      keywords: ["return_dict", "steps", "callbacks"], version: interpreter.kerasVersion)
     if model.compileArguments != nil { try checkEmptyLists(arguments, hasY: true, site: site) }
     let budget = interpreter.budget
     try buildOnData(model, arguments.value(0, "x"), site: site, interpreter: interpreter)
@@ -1126,7 +1181,8 @@ enum TrainingCalls {
     }
     try checkDataHandler(
       "evaluate", batchSize: batchSize, samples: x.first?.shape.first,
-      interpreter: interpreter, site: site, given: (arguments.value(2, "batch_size"), nil))
+      interpreter: interpreter, site: site, given: (arguments.value(2, "batch_size"), nil),
+      queue: arguments.queueing)
     let verbose = try arguments.verbosity()
     let callbacks = ClassCallbacks.defining(
       ClassCallbacks.testMethods,
@@ -1228,7 +1284,8 @@ enum TrainingCalls {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "predict")
     try arguments.check(
-      positional: ["x", "batch_size", "verbose"], keywords: ["steps", "callbacks"])
+      positional: ["x", "batch_size", "verbose"], keywords: ["steps", "callbacks"],
+      version: interpreter.kerasVersion)
     try checkEmptyLists(arguments, hasY: false, site: site)
     let budget = interpreter.budget
     try buildOnData(
@@ -1256,7 +1313,8 @@ enum TrainingCalls {
     }
     try checkDataHandler(
       "predict", batchSize: batchSize, samples: xs.first?.shape.first,
-      interpreter: interpreter, site: site, given: (arguments.value(1, "batch_size"), nil))
+      interpreter: interpreter, site: site, given: (arguments.value(1, "batch_size"), nil),
+      queue: arguments.queueing)
     let verbose = try arguments.verbosity()
     let training = interpreter.session.training
     let memory = interpreter.session.limits.modelMemoryBudget
@@ -1520,6 +1578,8 @@ enum TrainingCalls {
 
 /// Keyword arguments of Keras' `fit` / `evaluate` / `predict` that ConvBook does not take yet.
 enum KerasFitKeywords {
+  /// tf-keras' arguments of the queue that feeds a generator or a Sequence (Keras 3 has none).
+  static let queueing: Set<String> = ["max_queue_size", "workers", "use_multiprocessing"]
   static let known: Set<String> = [
     "sample_weight", "class_weight", "steps_per_epoch", "validation_steps", "validation_freq",
     "validation_batch_size", "max_queue_size", "workers", "use_multiprocessing", "steps",
@@ -1538,6 +1598,18 @@ extension TrainingCalls {
     let given = value ?? arguments.value(0, "x")
     let site = arguments.site
     let keras3 = interpreter.kerasVersion == .keras3
+    if SequenceFeed.sequence(given) != nil || GeneratorFeed.generator(given) != nil,
+      arguments.queueing.contains(where: { name, value in
+        if name == "use_multiprocessing" { return value.isTruthy }
+        if case .int(1) = value { return false }
+        return name == "workers"
+      })
+    {
+      // tf-keras' enqueuer: threads or processes read the data, in an order of their own.
+      throw .unsupported(
+        "ConvBook does not support \(arguments.function)(workers=..., use_multiprocessing=...) with a generator or a Sequence yet",
+        at: site.range)
+    }
     if let sequence = SequenceFeed.sequence(given) {
       if value == nil, arguments.function != "predict",
         let targets = arguments.value(1, "y"), !targets.isNone
@@ -1559,6 +1631,10 @@ extension TrainingCalls {
         value == nil && arguments.function == "fit"
         && (arguments.value(nil, "shuffle")?.isTruthy ?? true)
       return SequenceFeed(sequence, shuffle: shuffle, function: arguments.function)
+    }
+    if let generator = GeneratorFeed.generator(given) {
+      return try generatorFeed(
+        generator, arguments, validation: value != nil, steps: steps, interpreter: interpreter)
     }
     guard let dataset = DatasetFeed.dataset(given) else { return nil }
     if value == nil, arguments.function != "predict",
@@ -1583,6 +1659,73 @@ extension TrainingCalls {
     return try DatasetFeed(
       dataset, stepsPerEpoch: count, function: arguments.function, keras3: keras3,
       range: site.range)
+  }
+
+  /// The feed of a Python generator given as `x` (or as validation data), after the checks both
+  /// Kerases' data adapters make: targets and sample weights belong in its batches.
+  private static func generatorFeed(
+    _ generator: PythonGenerator, _ arguments: Arguments, validation: Bool, steps: String,
+    interpreter: Interpreter
+  ) throws(CellError) -> any EpochFeed {
+    let site = arguments.site
+    let keras3 = interpreter.kerasVersion == .keras3
+    func given(_ index: Int?, _ name: String) -> Bool {
+      guard !validation, let value = arguments.value(index, name) else { return false }
+      return !value.isNone
+    }
+    let function = arguments.function
+    if function != "predict", given(1, "y") {
+      throw CellError(
+        type: "ValueError",
+        message: keras3
+          ? "When providing `x` as a generator, `y` should not be passed. Instead, the targets should be included as part of the generator."
+          : "`y` argument is not supported when using python generator as input.",
+        range: site.range)
+    }
+    if function != "predict", given(function == "fit" ? nil : 4, "sample_weight") {
+      throw CellError(
+        type: "ValueError",
+        message: keras3
+          ? "When providing `x` as a generator, `sample_weights` should not be passed. Instead, the sample weights should be included as part of the generator."
+          : "`sample_weight` argument is not supported when using python generator as input.",
+        range: site.range)
+    }
+    if function == "fit", given(nil, "class_weight") {
+      guard keras3 else {
+        throw .unsupported(
+          "ConvBook does not support fit(class_weight=...) with a Python generator yet",
+          at: site.range)
+      }
+      throw CellError(
+        type: "ValueError",
+        message:
+          "Argument `class_weight` is not supported for Python generator inputs. Received: class_weight=\(PythonText.str(arguments.value(nil, "class_weight") ?? .none))",
+        range: site.range)
+    }
+    if validation {
+      // Each epoch validates on the generator's next batches (Keras 3 keeps its iterator);
+      // tf-keras makes a new iterator each epoch, which skips the batches the last one read
+      // ahead, a number that changes from run to run.
+      let epochs = (try? arguments.integer(3, "epochs", default: 1)) ?? 1
+      let initial = (try? arguments.integer(nil, "initial_epoch", default: 0)) ?? 0
+      if epochs - initial > 1 {
+        throw .unsupported(
+          "ConvBook does not support a Python generator as validation_data over several epochs yet",
+          at: site.range)
+      }
+    }
+    switch arguments.value(nil, steps) {
+    case .int(let number)? where number >= 1:
+      return GeneratorFeed(generator, steps: number, function: function)
+    case nil, .none?:
+      throw .unsupported(
+        "ConvBook needs `\(steps)=` to \(function) on a Python generator (Keras reads one until it ends, or for ever)",
+        at: site.range)
+    case let other?:
+      throw .unsupported(
+        "ConvBook takes \(steps) as a positive integer, not \(PythonText.repr(other))",
+        at: site.range)
+    }
   }
 
   /// Refuses the dataset-only arguments beside arrays.

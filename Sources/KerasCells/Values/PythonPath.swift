@@ -146,6 +146,12 @@ final class PythonPath: StandardObject {
     case "as_posix", "is_absolute", "joinpath", "with_name", "with_stem", "with_suffix",
       "relative_to", "is_relative_to", "__fspath__", "__str__":
       return .method(receiver: .standard(self), name: name)
+    // A script looks up whether a path is there and makes folders (`MissingFiles`,
+    // `MadeFolders`).
+    case _
+    where ["exists", "is_dir", "is_file", "mkdir"].contains(name) && isConcrete
+      && interpreter.session.pathExists != nil:
+      return .method(receiver: .standard(self), name: name)
     case _ where Self.machineNames.contains(name) && isConcrete:
       throw Self.machineRefusal(name, at: range)
     case "as_uri", "is_reserved", "match":
@@ -219,6 +225,18 @@ final class PythonPath: StandardObject {
       guard !self.name.isEmpty else { throw valueError("\(shown) has an empty name") }
       let newName = String(self.name.dropLast(suffix.count)) + given
       return .standard(with(components: Array(components.dropLast()) + [newName]))
+    case "exists", "is_dir", "is_file":
+      guard positional.isEmpty, keywords.isEmpty else {
+        throw .unsupported("ConvBook takes Path.\(name)() without arguments", at: range)
+      }
+      let function = ["exists": "exists", "is_dir": "isdir", "is_file": "isfile"][name] ?? name
+      return try MissingFiles.pathTest(
+        function, positional: [.string(text)], keywords: [], session: interpreter.session,
+        range: range)
+    case "mkdir":
+      return try MadeFolders.pathMkdir(
+        text, positional: positional, keywords: keywords, session: interpreter.session,
+        range: range)
     case "relative_to", "is_relative_to":
       try noKeywords()
       guard !positional.isEmpty else {

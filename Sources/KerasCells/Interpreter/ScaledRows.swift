@@ -1,0 +1,38 @@
+import CNNEngine
+
+/// The rows scikit-learn's scalers take (`StandardScalerObject`, `MinMaxScalerObject`).
+enum ScaledRows {
+  /// `check_array(X, dtype=FLOAT_DTYPES)`: a 2-D array of floats (integers as float64).
+  static func rows(
+    _ given: Value, scaler: String, range: SourceRange, interpreter: Interpreter
+  )
+    throws(CellError) -> NDArray
+  {
+    var array: NDArray
+    if case .array(let values) = given {
+      array = values
+    } else if case .list = given {
+      array = try ArrayOperations.array(
+        from: given, dtype: nil, range: range, budget: interpreter.budget)
+    } else {
+      throw .unsupported(
+        "ConvBook's \(scaler) takes a NumPy array or a list of rows, not \(given.typeName)",
+        at: range)
+    }
+    guard array.rank == 2, array.shape[0] >= 1, array.shape[1] >= 1 else {
+      throw .unsupported(
+        "ConvBook's \(scaler) takes a 2-D array with rows and columns, not one of shape \(ArrayOperations.shapeText(array.shape))",
+        at: range)
+    }
+    if array.dtype != .float32 && array.dtype != .float64 {
+      array = NDArray(dtype: .float64, shape: array.shape, doubles: array.storage.doubles)
+    }
+    if array.storage.doubles.contains(where: { !$0.isFinite }) {
+      throw .unsupported(
+        "ConvBook's \(scaler) takes finite values only",
+        at: range)
+    }
+    return array
+  }
+
+}
