@@ -45,9 +45,15 @@ extension Interpreter {
   }
 
   /// Closes every generator of the cell still paused: nothing can resume them after the cell
-  /// (a later cell is refused), and each holds a thread.
+  /// (a later cell is refused), and each holds a thread. Those dropped just now first, then the
+  /// others in the order they started, as CPython's exit clears a script's names in the order
+  /// they were bound (`a = g(); next(a); b = g(); next(b)` closes `a`, then `b`).
   func closeGenerators(at range: SourceRange) {
-    while let channel = generatorChannels.popLast() ?? pendingGeneratorCloses.popLast() {
+    closeDroppedGenerators(at: range)
+    while !generatorChannels.isEmpty || !pendingGeneratorCloses.isEmpty {
+      let channel =
+        generatorChannels.isEmpty
+        ? pendingGeneratorCloses.removeFirst() : generatorChannels.removeFirst()
       try? channel.close(self, range: range)
     }
   }

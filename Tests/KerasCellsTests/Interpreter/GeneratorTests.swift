@@ -24,6 +24,41 @@ import Testing
     #expect(printed == String(repeating: "closed\n", count: 40) + "done\n")
   }
 
+  /// CPython closes a generator when the last reference goes: a function's local one when the
+  /// function returns (before the caller goes on), the script's own at exit in the order their
+  /// names were bound (`python` 3.11.7's output).
+  @Test func generatorsCloseWhenTheirFrameGoesAndInOrderAtTheEnd() {
+    let (printed, error) = CellRunner().run(
+      """
+      def g(tag):
+          try:
+              yield 1
+              yield 2
+          finally:
+              print("cleanup", tag)
+      a = g("a")
+      next(a)
+      b = g("b")
+      next(b)
+      b = None
+      print("after b")
+      c = g("c")
+      print(next(c), [v for v in g("d")])
+      def use():
+          local = g("local")
+          return next(local)
+      print(use(), "after use")
+      e = g("e")
+      next(e)
+      print("end")
+      """)
+    #expect(error == nil)
+    #expect(
+      printed
+        == "cleanup b\nafter b\ncleanup d\n1 [1, 2]\ncleanup local\n1 after use\nend\ncleanup a\ncleanup c\ncleanup e\n"
+    )
+  }
+
   @Test func unfinishedGeneratorsAreLimited() {
     let error = CellRunner().run(
       """
@@ -39,6 +74,32 @@ import Testing
     ).error
     #expect(error?.type == nil)
     #expect(error?.message == "ConvBook runs at most 32 unfinished generators at once")
+  }
+
+  /// A body runs on a thread with less stack than the cell's: calls and expressions nested
+  /// deeper than it holds are ConvBook's refusal, never a crash (CPython runs both: a recursion
+  /// 900 deep inside the body, a 2,000-term sum written out); a recursion 150 deep still runs.
+  @Test func deepWorkInsideABodyIsRefusedNotACrash() {
+    let recursion = """
+      def depth(n):
+          return 0 if n == 0 else 1 + depth(n - 1)
+      def g(n):
+          yield depth(n)
+
+      """
+    let refused = CellRunner().run(recursion + "print(next(g(900)))").error
+    #expect(refused?.type == nil)
+    #expect(
+      refused?.message.hasPrefix(
+        "ConvBook does not support calls and expressions nested this deep inside a generator's body yet"
+      ) == true)
+    #expect(CellRunner().run(recursion + "print(next(g(150)))").printed == "150\n")
+    let sum = CellRunner().run(
+      "def g():\n    yield " + Array(repeating: "1", count: 2000).joined(separator: "+")
+        + "\nprint(next(g()))"
+    ).error
+    #expect(sum?.type == nil)
+    #expect(sum?.message.contains("inside a generator's body") == true)
   }
 
   @Test func runawayBodyStopsAtTheTimeBudget() {
