@@ -956,6 +956,9 @@ enum Builtins {
       return try MoreBuiltins.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "iter":
+      if positional.count == 2, keywords.isEmpty {
+        return try LazyBuiltins.callableIterator(positional, site: site, interpreter: interpreter)
+      }
       try exactly(1)
       return try PythonIterator.over(positional[0], interpreter: interpreter, range: range)
     case "next":
