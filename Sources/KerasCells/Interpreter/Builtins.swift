@@ -971,8 +971,8 @@ enum Builtins {
       if let item = try object.next(interpreter: interpreter, range: range) { return item }
       if positional.count == 2 { return positional[1] }
       // A generator's StopIteration carries what it returned.
-      let message = (object as? PythonGenerator)?.stopMessage ?? ""
-      throw CellError(type: "StopIteration", message: message, range: range)
+      if let generator = object as? PythonGenerator { throw generator.stopIteration(at: range) }
+      throw CellError(type: "StopIteration", message: "", range: range)
     case let random where random.hasPrefix("nprandom "):
       return try NumPyRandom.call(
         String(random.dropFirst(9)), positional: positional, keywords: keywords, site: site,
