@@ -92,6 +92,11 @@ struct BuildCommand: ParsableCommand {
         )
       }
     } catch {
+      if case .settings(let diagnostic) = error {
+        // A mistake in course.yml: its place and the line with a caret, as a lesson's error.
+        Terminal.printDiagnostics([diagnostic])
+        throw ExitCode(1)
+      }
       CommandFailure(
         message: error.description,
         code: {

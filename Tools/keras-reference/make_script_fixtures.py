@@ -38,20 +38,30 @@ CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 
 def tokenizer_error(script):
     """What `python NAME.py` prints for a file whose bytes do not decode: not UTF-8 and declaring
-    no encoding, or declaring one that Python does not know or that does not decode them; None
+    no encoding, or declaring one that Python does not know or that does not decode them, a UTF-8
+    byte order mark with another declared encoding, or a NUL byte; None
     for any other file. CPython's file tokenizer refuses such a file before anything is compiled
     ("Non-UTF-8 code starting with '\\xff' in file ...", "encoding problem: gbk"), where `runpy`,
     which compiles the bytes, words it otherwise; so the real interpreter runs it (nothing of it
     can run), and the path it names is the file's name, as a traceback names it."""
     data = script.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        return None
-    declared = [match.group(1) for line in data.split(b"\n")[:2] if (match := CODING.match(line))]
-    try:
-        data.decode(declared[0].decode("ascii") if declared else "utf-8")
-        return None
-    except (UnicodeDecodeError, LookupError):
-        pass
+    bom = data.startswith(b"\xef\xbb\xbf")
+    lines = data[3:].split(b"\n") if bom else data.split(b"\n")
+    declared = [match.group(1) for line in lines[:2] if (match := CODING.match(line))]
+    if bom:
+        # A byte order mark with a declaration of another encoding ("encoding problem:
+        # iso-8859-1 with BOM", the name as the tokenizer's get_normal_name gives it).
+        name = declared[0].decode("ascii")[:12].lower().replace("_", "-") if declared else "utf-8"
+        if name == "utf-8" or name.startswith("utf-8-"):
+            return None
+    elif b"\x00" not in data:
+        # A NUL byte is refused by the file tokenizer at its line ("source code cannot contain
+        # null bytes"; runpy's compile says "source code string ...").
+        try:
+            data.decode(declared[0].decode("ascii") if declared else "utf-8")
+            return None
+        except (UnicodeDecodeError, LookupError):
+            pass
     path = str(script.resolve())
     result = subprocess.run([sys.executable, path], cwd=script.parent, capture_output=True)
     stderr = result.stderr.decode("utf-8", "replace").replace(path, script.name)

@@ -33,6 +33,8 @@ public struct ScriptTraceback: Equatable, Sendable {
   public var isCompileError = false
   /// A compile error printed without its place (`CellError.hasNoPlace`).
   public var hasNoPlace = false
+  /// A compile error printed with its line's text but no caret (a NUL byte in the file).
+  public var hidesCaret = false
 
   /// The frames of `error`, placed in the script's lines by `locate`, after those of the
   /// exceptions it was raised from.
@@ -51,6 +53,9 @@ public struct ScriptTraceback: Equatable, Sendable {
     chain = links
     isCompileError = error.isCompileError
     hasNoPlace = error.hasNoPlace
+    hidesCaret =
+      error.isCompileError && error.type == "SyntaxError"
+      && error.message == ScriptFile.nullBytesMessage
   }
 
   private init(frameOf error: CellError, locate: (CellError) -> Diagnostic) {
@@ -97,7 +102,8 @@ public struct ScriptTraceback: Equatable, Sendable {
   private func ownText(lastLine: String) -> String {
     if isCompileError, hasNoPlace { return TerminalText.escapedKeepingLines(lastLine) + "\n" }
     if isCompileError, let frame = frames.last {
-      return Self.compileErrorText(frame.place) + TerminalText.escapedKeepingLines(lastLine) + "\n"
+      return Self.compileErrorText(frame.place, caret: !hidesCaret)
+        + TerminalText.escapedKeepingLines(lastLine) + "\n"
     }
     var text = "Traceback (most recent call last):\n"
     var previous: (file: String, line: Int, function: String)?
@@ -126,14 +132,19 @@ public struct ScriptTraceback: Equatable, Sendable {
 
   /// Where a script's syntax error is, as CPython prints it before `SyntaxError: ...` when the
   /// script could not be compiled: `File "NAME.py", line N` (no function: nothing ran), the line
-  /// without its indentation and the carets under the error, always.
-  static func compileErrorText(_ place: Diagnostic) -> String {
+  /// without its indentation (CPython's `print_error_text` keeps the blanks after it) and the
+  /// carets under the error, always, unless `caret` is false: then the line is printed even when
+  /// it is empty, and nothing under it.
+  static func compileErrorText(_ place: Diagnostic, caret showsCaret: Bool = true) -> String {
     let safe = TerminalText.escaped
     var text = "  File \"\(safe(place.file))\", line \(place.line)\n"
     guard let excerpt = place.excerpt else { return text }
     let indentation = excerpt.line.prefix { $0 == " " || $0 == "\t" }.count
-    let stripped = String(excerpt.line.dropFirst(indentation)).trimmingTrailingWhitespace
-    guard !stripped.isEmpty else { return text }
+    guard showsCaret else {
+      return text + "    \(safe(String(excerpt.line.dropFirst(indentation))))\n"
+    }
+    let stripped = String(excerpt.line.dropFirst(indentation))
+    guard !stripped.trimmingTrailingWhitespace.isEmpty else { return text }
     text += "    \(safe(stripped))\n"
     let caret = String(excerpt.caret.dropFirst(min(indentation, excerpt.caret.count)))
     if caret.contains("^") { text += "    \(caret)\n" }

@@ -248,12 +248,39 @@ public struct FigureRequest {
     return model
   }
 
+  /// The most sizes one scaling figure draws: each is a model built again, and a chart of more
+  /// points than pixels says nothing more (`sizes=range(10**9)` ran until the lesson's processor
+  /// limit stopped it, with no line to blame).
+  static let maximumSizes = 1000
+
   static func sizes(_ expression: Expression, session: KerasSession) throws(Problem) -> [Int] {
     let items: [Value]
     let value = try evaluate(expression, session: session)
+    let tooMany = { (count: Int) in
+      Problem(
+        type: "ValueError",
+        message:
+          "sizes= holds \(count) sizes; a scaling figure draws at most \(Self.maximumSizes)",
+        range: expression.range)
+    }
     switch value {
-    case .list, .tuple: items = value.sequenceItems!
+    case .list, .tuple:
+      items = value.sequenceItems!
+      guard items.count <= Self.maximumSizes else { throw tooMany(items.count) }
     case .range(let start, let stop, let step):
+      // The range's length, without making it (its span may pass 64 bits: then it is too long).
+      let (span, overflow) =
+        step > 0
+        ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
+      let stepSize = step > 0 ? step : (step == Int.min ? Int.max : -step)
+      let count = overflow ? Int.max : span <= 0 ? 0 : (span - 1) / stepSize + 1
+      guard count <= Self.maximumSizes else {
+        throw Problem(
+          type: "ValueError",
+          message:
+            "sizes= holds \(overflow ? "more than \(Int.max)" : "\(count)") sizes; a scaling figure draws at most \(Self.maximumSizes)",
+          range: expression.range)
+      }
       items = stride(from: start, to: stop, by: step).map(Value.int)
     default:
       throw Problem(

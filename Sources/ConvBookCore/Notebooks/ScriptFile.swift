@@ -41,6 +41,36 @@ public struct ScriptFile {
       return .failure(.read(error))
     }
     let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+    if hasByteOrderMark, let declared = PythonSourceEncoding.declaration(Array(bytes.dropFirst(3))),
+      declared.name != "utf-8"
+    {
+      // CPython's tokenizer takes the mark as UTF-8 and refuses any other declared encoding,
+      // named as it normalizes it (`# coding: latin-1` is iso-8859-1), before the file runs.
+      var error = CellError(
+        type: "SyntaxError", message: "encoding problem: \(declared.name) with BOM",
+        range: SourceRange(at: SourceLocation(line: 0, column: 0, utf8Offset: 0)))
+      error.isCompileError = true
+      error.hasNoPlace = true
+      var file = ScriptFile(path: path, source: "", notes: [], origins: nil)
+      file.sourceError = error
+      return .success(file)
+    }
+    if PythonSourceEncoding.declaration(bytes) == nil || hasByteOrderMark,
+      let null = Self.nullByteLine(bytes.dropFirst(hasByteOrderMark ? 3 : 0))
+    {
+      let before = String(decoding: null.before, as: UTF8.self)
+      let text = String(decoding: null.text, as: UTF8.self)
+      var error = CellError(
+        type: "SyntaxError", message: Self.nullBytesMessage,
+        range: SourceRange(
+          at: SourceLocation(
+            line: null.line, column: text.count + 1,
+            utf8Offset: null.before.count + null.text.count)))
+      error.isCompileError = true
+      var file = ScriptFile(path: path, source: before + text, notes: [], origins: nil)
+      file.sourceError = error
+      return .success(file)
+    }
     if !hasByteOrderMark, let declared = PythonSourceEncoding.declaration(bytes),
       let decoded = PythonSourceEncoding.decode(
         bytes, declared: declared.name, line: declared.line)
@@ -91,6 +121,36 @@ public struct ScriptFile {
     } catch {
       return .failure(.read(error))
     }
+  }
+
+  /// CPython's words for a NUL byte in a source file (`exec` of a string says "source code
+  /// string ...").
+  public static let nullBytesMessage = "source code cannot contain null bytes"
+
+  /// The line where CPython stops a file for a NUL byte: its tokenizer reads a line at a time
+  /// (`\n`, `\r\n` or `\r` ending it), checks its UTF-8 up to a NUL, then refuses a NUL in it. Nil
+  /// when no line has one, or a line before it (or its text before the NUL) is not UTF-8, whose
+  /// error comes first. `before` holds the lines above, `text` the line up to the NUL.
+  static func nullByteLine(_ bytes: ArraySlice<UInt8>)
+    -> (line: Int, before: ArraySlice<UInt8>, text: ArraySlice<UInt8>)?
+  {
+    guard bytes.contains(0) else { return nil }
+    var line = 1
+    var start = bytes.startIndex
+    while start < bytes.endIndex {
+      var end = start
+      while end < bytes.endIndex, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+      let null = bytes[start..<end].firstIndex(of: 0)
+      guard TextFile.firstInvalidUTF8(Array(bytes[start..<(null ?? end)])) == nil else {
+        return nil
+      }
+      if let null { return (line, bytes[bytes.startIndex..<start], bytes[start..<null]) }
+      guard end < bytes.endIndex else { break }
+      end += bytes[end] == 0x0D && end + 1 < bytes.endIndex && bytes[end + 1] == 0x0A ? 2 : 1
+      start = end
+      line += 1
+    }
+    return nil
   }
 
   /// The code of a `.py` file's text: CPython skips a UTF-8 byte order mark at the start of a

@@ -14,6 +14,10 @@ public struct LessonReferences {
     public var source: URL
   }
 
+  /// The largest file a lesson may link (1 GiB): the site's files are held in memory until the
+  /// site is written.
+  public static let maximumAssetBytes = 1 << 30
+
   public var assets: [Asset] = []
   public var diagnostics: [Diagnostic] = []
 
@@ -91,6 +95,27 @@ public struct LessonReferences {
       if isDirectory.boolValue {
         report(position, "link '\(url)' points at a folder; link a file inside it")
         return
+      }
+      // Only a regular file is copied, whatever a symbolic link leads to: copying a device
+      // (`/dev/zero`) never ends and a named pipe blocks; and the site is held in memory until it
+      // is written, so a file is copied up to `maximumAssetBytes`.
+      var info = stat()
+      if stat(file.path, &info) == 0 {
+        let what = isImage ? "image" : "linked file"
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+          report(
+            position,
+            "\(what) '\(path)' is \(FileKind.describe(mode: info.st_mode)), not a regular file; link a file"
+          )
+          return
+        }
+        guard Int(info.st_size) <= Self.maximumAssetBytes else {
+          report(
+            position,
+            "\(what) '\(path)' is \(info.st_size) bytes, more than the \(Self.maximumAssetBytes) bytes ConvBook copies into a site"
+          )
+          return
+        }
       }
       let sitePath = String(file.path.dropFirst(root.path.count + 1))
       if seen.insert(sitePath).inserted {

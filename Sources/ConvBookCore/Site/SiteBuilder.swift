@@ -57,7 +57,7 @@ public struct SiteBuilder {
     case unreadableFolder(String)
     case write(AtomicSiteWriter.WriteError)
     case theme(TextFile.ReadError)
-    case unreadableAsset(String)
+    case unreadableAsset(String, reason: String)
     case settings(Diagnostic)
 
     public var description: String {
@@ -66,7 +66,8 @@ public struct SiteBuilder {
       case .unreadableFolder(let path): return "cannot read the lessons folder '\(path)'"
       case .write(let error): return error.description
       case .theme(let error): return "the theme cannot be used: \(error.description)"
-      case .unreadableAsset(let path): return "cannot read '\(path)', which a lesson links"
+      case .unreadableAsset(let path, let reason):
+        return "cannot read '\(path)', which a lesson links: \(reason)"
       case .settings(let diagnostic):
         return diagnostic.formatted().trimmingCharacters(in: .newlines)
       }
@@ -225,10 +226,16 @@ public struct SiteBuilder {
     }
     let generated = Set(siteFiles.map(\.path) + ["index.html", "style.css"])
     for (path, source) in assets.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
-      guard let contents = try? Data(contentsOf: source) else {
-        throw .unreadableAsset(source.relativeDisplayPath)
+      // Read as any file the build reads: regular files only, opened without blocking (the
+      // lesson's references checked that already; the file may have changed since).
+      let contents: [UInt8]
+      do {
+        contents = try TextFile.readBytes(
+          source.path, limit: LessonReferences.maximumAssetBytes)
+      } catch {
+        throw .unreadableAsset(source.relativeDisplayPath, reason: error.reason)
       }
-      siteFiles.append((path, contents))
+      siteFiles.append((path, Data(contents)))
     }
     siteFiles.append(
       (

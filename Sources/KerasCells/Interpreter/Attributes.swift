@@ -19,6 +19,9 @@ enum Attributes {
       case 1: return exception.arguments[0]
       default: return .tuple(exception.arguments)
       }
+    // `StopIteration.value`: what the generator returned (its first argument), else None.
+    case "value" where exception.type == "StopIteration":
+      return exception.arguments.first ?? Value.none
     case "__cause__": return value(chained?.isCause == true ? chained : nil)
     case "__context__":
       return value(chained?.isCause == false ? chained : exception.raised?.suppressedContext)

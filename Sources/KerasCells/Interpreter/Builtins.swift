@@ -956,6 +956,9 @@ enum Builtins {
       return try MoreBuiltins.call(
         name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     case "iter":
+      if positional.count == 2, keywords.isEmpty {
+        return try LazyBuiltins.callableIterator(positional, site: site, interpreter: interpreter)
+      }
       try exactly(1)
       return try PythonIterator.over(positional[0], interpreter: interpreter, range: range)
     case "next":
@@ -968,8 +971,8 @@ enum Builtins {
       if let item = try object.next(interpreter: interpreter, range: range) { return item }
       if positional.count == 2 { return positional[1] }
       // A generator's StopIteration carries what it returned.
-      let message = (object as? PythonGenerator)?.stopMessage ?? ""
-      throw CellError(type: "StopIteration", message: message, range: range)
+      if let generator = object as? PythonGenerator { throw generator.stopIteration(at: range) }
+      throw CellError(type: "StopIteration", message: "", range: range)
     case let random where random.hasPrefix("nprandom "):
       return try NumPyRandom.call(
         String(random.dropFirst(9)), positional: positional, keywords: keywords, site: site,

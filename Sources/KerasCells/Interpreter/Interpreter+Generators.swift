@@ -45,22 +45,28 @@ extension Interpreter {
   }
 
   /// Closes every generator of the cell still paused: nothing can resume them after the cell
-  /// (a later cell is refused), and each holds a thread.
+  /// (a later cell is refused), and each holds a thread. Those dropped just now first, then the
+  /// others in the order they started, as CPython's exit clears a script's names in the order
+  /// they were bound (`a = g(); next(a); b = g(); next(b)` closes `a`, then `b`).
   func closeGenerators(at range: SourceRange) {
-    while let channel = generatorChannels.popLast() ?? pendingGeneratorCloses.popLast() {
+    closeDroppedGenerators(at: range)
+    while !generatorChannels.isEmpty || !pendingGeneratorCloses.isEmpty {
+      let channel =
+        generatorChannels.isEmpty
+        ? pendingGeneratorCloses.removeFirst() : generatorChannels.removeFirst()
       try? channel.close(self, range: range)
     }
   }
 
-  /// `yield value`: the value `next` returns; the expression's own value is None (no `send`).
+  /// `yield value`: the value `next` returns; the expression's own value is what `send` gave
+  /// (None for `next`).
   func evaluateYield(_ value: Expression?, range: SourceRange) throws(CellError) -> Value {
     guard let channel = currentGenerator else {
       throw CellError(type: "SyntaxError", message: "'yield' outside function", range: range)
     }
     let yielded =
       try value.map { expression throws(CellError) in try evaluate(expression) } ?? .none
-    try channel.suspend(yielded, interpreter: self, range: range)
-    return .none
+    return try channel.suspend(yielded, interpreter: self, range: range)
   }
 
   /// `yield from iterable`: each of its items in turn; the value is a generator's return value.
@@ -70,15 +76,30 @@ extension Interpreter {
     }
     let iterable = try evaluate(source)
     if case .standard(let inner as PythonGenerator) = iterable {
-      while let item = try inner.next(interpreter: self, range: source.range) {
-        try channel.suspend(item, interpreter: self, range: range)
+      // What is sent or thrown to this generator goes on to the inner one (PEP 380). Its frames
+      // are called from the whole `yield from` (no carets when it is the whole line).
+      var item = try inner.next(interpreter: self, range: range)
+      while let current = item {
+        let received: Value
+        do throws(CellError) {
+          received = try channel.suspend(current, interpreter: self, range: range)
+        } catch {
+          guard error.type != "GeneratorExit" else { throw error }
+          item = try inner.throwInto(error, interpreter: self, range: range)
+          continue
+        }
+        if case .none = received {
+          item = try inner.next(interpreter: self, range: range)
+        } else {
+          item = try inner.send(received, interpreter: self, range: range)
+        }
       }
       return inner.returnValue
     }
     let next = try PythonIterator.source(of: iterable, interpreter: self, range: source.range)
     while let item = try next(self, source.range) {
       try step(at: range)
-      try channel.suspend(item, interpreter: self, range: range)
+      _ = try channel.suspend(item, interpreter: self, range: range)
     }
     return .none
   }

@@ -641,6 +641,7 @@ final class Interpreter {
   /// Python's recursion limit before a new frame (a cell-defined function's call, a comprehension):
   /// RecursionError at the limit; ConvBook's refusal beyond the depth it runs.
   func checkCallDepth(at range: SourceRange) throws(CellError) {
+    try checkNativeStack(at: range)
     guard callDepth < min(Self.maximumCallDepth, session.recursionLimit - 1) else {
       if session.recursionLimit - 1 > Self.maximumCallDepth {
         throw .unsupported(
@@ -652,8 +653,30 @@ final class Interpreter {
     }
   }
 
+  /// ConvBook's refusal where the running thread's own stack is nearly used up (`NativeStack`):
+  /// a generator's body runs on a smaller stack than the cell's, so calls and expressions that
+  /// CPython nests there can go deeper than the body's thread holds, which would crash.
+  func checkNativeStack(at range: SourceRange) throws(CellError) {
+    guard NativeStack.isLow else { return }
+    throw .unsupported(
+      currentGenerator != nil
+        ? "ConvBook does not support calls and expressions nested this deep inside a generator's body yet (at a call depth of \(callDepth): the body runs on a stack of its own, smaller than CPython's recursion limit needs)"
+        : "ConvBook does not support calls and expressions nested this deep on this thread yet (at a call depth of \(callDepth): its stack is used up)",
+      at: range)
+  }
+
   /// Calls a function defined in a cell: binds the arguments, runs the body in a scope of its own.
+  /// Generators its frame held and dropped when it returned are closed then, before the caller
+  /// goes on, as CPython closes them when the frame goes (their `finally` prints first).
   func call(
+    _ function: UserFunction, positional: [Value], keywords: [(String, Value)], site: CallSite
+  ) throws(CellError) -> Value {
+    let value = try callBody(function, positional: positional, keywords: keywords, site: site)
+    if !pendingGeneratorCloses.isEmpty { closeDroppedGenerators(at: site.range) }
+    return value
+  }
+
+  private func callBody(
     _ function: UserFunction, positional: [Value], keywords: [(String, Value)], site: CallSite
   ) throws(CellError) -> Value {
     try checkCallDepth(at: site.range)
@@ -1077,6 +1100,7 @@ final class Interpreter {
 
   func evaluate(_ expression: Expression) throws(CellError) -> Value {
     let range = expression.range
+    try checkNativeStack(at: range)
     switch expression.kind {
     case .yield(let value): return try evaluateYield(value, range: range)
     case .yieldFrom(let source): return try evaluateYieldFrom(source, range: range)

@@ -48,6 +48,44 @@ enum LazyBuiltins {
       })
   }
 
+  /// `iter(callable, sentinel)`: CPython's `callable_iterator`, which calls `callable` with no
+  /// arguments for each item until it returns something equal to `sentinel` (compared as
+  /// `sentinel == value`), and then stays exhausted.
+  static func callableIterator(_ positional: [Value], site: CallSite, interpreter: Interpreter)
+    throws(CellError) -> Value
+  {
+    let function = positional[0]
+    let sentinel = positional[1]
+    guard Builtins.isCallable(function) else {
+      throw CellError(
+        type: "TypeError", message: "iter(v, w): v must be callable", range: site.range)
+    }
+    var exhausted = false
+    return .standard(
+      PythonIterator(name: "callable_iterator", text: { "<callable_iterator object>" }) {
+        interpreter, range throws(CellError) in
+        guard !exhausted else { return nil }
+        try interpreter.step(at: range)
+        let value = try Calls.call(
+          function, positional: [], keywords: [], site: site, interpreter: interpreter)
+        if case .instance = sentinel {
+          throw .unsupported(
+            "ConvBook does not support iter(callable, sentinel) with an instance of a class as the sentinel yet",
+            at: site.range)
+        }
+        if case .instance = value {
+          throw .unsupported(
+            "ConvBook does not support iter(callable, sentinel) whose callable returns an instance of a class yet",
+            at: site.range)
+        }
+        if try Operators.equalOperator(sentinel, value, range: range) {
+          exhausted = true
+          return nil
+        }
+        return value
+      })
+  }
+
   /// `zip(*iterables)`: stops at the shortest; an iterator after a shorter one is not drawn from.
   static func zip(_ positional: [Value], site: CallSite, interpreter: Interpreter)
     throws(CellError) -> Value

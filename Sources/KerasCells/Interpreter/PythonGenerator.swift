@@ -67,11 +67,9 @@ final class PythonGenerator: StandardObject {
     throws(CellError) -> Value?
   {
     switch name {
-    case "__next__", "close": return .method(receiver: .standard(self), name: name)
+    case "__next__", "close", "send", "throw": return .method(receiver: .standard(self), name: name)
     case "__name__": return .string(function.name)
     case "__qualname__": return .string(function.qualifiedName)
-    case "send", "throw":
-      throw .unsupported("ConvBook does not support generator.\(name)() yet", at: range)
     default: return nil
     }
   }
@@ -83,7 +81,68 @@ final class PythonGenerator: StandardObject {
     switch name {
     case "__next__":
       if let item = try next(interpreter: consumer, range: site.range) { return item }
-      throw CellError(type: "StopIteration", message: stopMessage, range: site.range)
+      throw stopIteration(at: site.range)
+    case "send":
+      // The paused `yield` evaluates to the value; the first turn can only be started by None.
+      guard keywords.isEmpty else {
+        throw CellError(
+          type: "TypeError", message: "generator.send() takes no keyword arguments",
+          range: site.range)
+      }
+      guard positional.count == 1 else {
+        throw CellError(
+          type: "TypeError",
+          message: "generator.send() takes exactly one argument (\(positional.count) given)",
+          range: site.range)
+      }
+      let sendsNone: Bool
+      if case .none = positional[0] { sendsNone = true } else { sendsNone = false }
+      if !started, !finished, !sendsNone {
+        throw CellError(
+          type: "TypeError", message: "can't send non-None value to a just-started generator",
+          range: site.range)
+      }
+      if let item = try resume(
+        interpreter: consumer, range: site.range, throwing: nil, sending: positional[0])
+      {
+        return item
+      }
+      throw stopIteration(at: site.range)
+    case "throw":
+      // The exception is raised at the paused `yield` (at once, for a generator not started).
+      guard keywords.isEmpty else {
+        throw CellError(
+          type: "TypeError", message: "generator.throw() takes no keyword arguments",
+          range: site.range)
+      }
+      guard !positional.isEmpty, positional.count <= 3 else {
+        throw CellError(
+          type: "TypeError",
+          message: positional.isEmpty
+            ? "throw expected at least 1 argument, got 0"
+            : "throw expected at most 3 arguments, got \(positional.count)", range: site.range)
+      }
+      guard positional.count == 1 else {
+        throw .unsupported(
+          "ConvBook does not support generator.throw(type, value, traceback) yet; throw an exception instance",
+          at: site.range)
+      }
+      let error: CellError
+      switch positional[0] {
+      case .exception(let exception): error = exception.raised ?? exception.error(at: site.range)
+      case .function(let callable)
+      where callable.kind == .builtin(callable.path)
+        && Builtins.exceptionBases[callable.path] != nil:
+        error = PythonException(type: callable.path, arguments: []).error(at: site.range)
+      default:
+        throw CellError(
+          type: "TypeError",
+          message:
+            "exceptions must be classes or instances deriving from BaseException, not \(positional[0].typeName)",
+          range: site.range)
+      }
+      if let item = try throwInto(error, interpreter: consumer, range: site.range) { return item }
+      throw stopIteration(at: site.range)
     case "close":
       guard started, !finished, let interpreter, interpreter === consumer else {
         finished = true
@@ -94,6 +153,15 @@ final class PythonGenerator: StandardObject {
       return Value.none
     default: return nil
     }
+  }
+
+  /// The StopIteration that `next` raises: just after the body returned a value, with it (its
+  /// `value` and `args`, `str` of it the text).
+  func stopIteration(at range: SourceRange) -> CellError {
+    let returned = stopPending ? returnValue : .none
+    var error = CellError(type: "StopIteration", message: stopMessage, range: range)
+    if case .none = returned {} else { error.arguments = ExceptionArguments([returned]) }
+    return error
   }
 
   /// `StopIteration`'s text: the returned value, if the body has just ended.
@@ -123,9 +191,17 @@ final class PythonGenerator: StandardObject {
     return try resume(interpreter: consumer, range: range, throwing: error)
   }
 
-  private func resume(interpreter consumer: Interpreter, range: SourceRange, throwing: CellError?)
+  /// `send(value)`: the body goes on with `value` as the paused `yield`'s value.
+  func send(_ value: Value, interpreter consumer: Interpreter, range: SourceRange)
     throws(CellError) -> Value?
   {
+    try resume(interpreter: consumer, range: range, throwing: nil, sending: value)
+  }
+
+  private func resume(
+    interpreter consumer: Interpreter, range: SourceRange, throwing: CellError?,
+    sending: Value = .none
+  ) throws(CellError) -> Value? {
     if let reader = readAheadBy { throw Self.readAheadRefusal(reader, range: range) }
     guard !finished else {
       stopPending = false
@@ -147,6 +223,7 @@ final class PythonGenerator: StandardObject {
     }
     running = true
     channel.throwing = throwing
+    channel.sent = sending
     let outcome = channel.turn(interpreter, startingWith: started ? nil : function)
     running = false
     if !started {
@@ -173,6 +250,10 @@ final class PythonGenerator: StandardObject {
           type: "RuntimeError", message: "generator raised StopIteration", range: error.range)
         traced.function = error.function
         traced.callers = error.callers
+        // Raised from the StopIteration (its `__cause__`, printed first).
+        var cause = error
+        if cause.function == nil && cause.callers.isEmpty { cause.function = function.name }
+        traced.chained = ChainedError(cause, isCause: true)
       }
       if traced.function == nil && traced.callers.isEmpty { traced.function = function.name }
       traced.callers.insert(
@@ -213,6 +294,8 @@ final class PythonGenerator: StandardObject {
     var closing = false
     /// The exception the next turn raises at the paused `yield` (`throwInto`).
     var throwing: CellError?
+    /// The value the paused `yield` evaluates to in the next turn (`send`; None for `next`).
+    var sent: Value = .none
     /// The body has ended (returned, raised or closed).
     var ended = false
     var consumerDepth = 0
@@ -318,7 +401,9 @@ final class PythonGenerator: StandardObject {
     /// the consumer and waits for the next `next` (or the close). The channel, not the generator,
     /// does this: the paused body must not keep its generator alive, or a dropped generator would
     /// never be closed.
-    func suspend(_ value: Value, interpreter: Interpreter, range: SourceRange) throws(CellError) {
+    func suspend(_ value: Value, interpreter: Interpreter, range: SourceRange) throws(CellError)
+      -> Value
+    {
       outcome = .yielded(value)
       let frame = interpreter.saveFrame()
       let depthAboveConsumer = interpreter.callDepth - consumerDepth
@@ -335,6 +420,8 @@ final class PythonGenerator: StandardObject {
         throwing = nil
         throw error
       }
+      defer { sent = .none }
+      return sent
     }
   }
 }

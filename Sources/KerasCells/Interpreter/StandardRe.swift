@@ -81,7 +81,8 @@ enum StandardRe {
       if error.message.hasPrefix("ConvBook") {
         throw .unsupported(error.message, at: arguments.range)
       }
-      throw CellError(type: Self.error, message: error.message, range: arguments.range)
+      throw CellError(
+        type: error.type ?? Self.error, message: error.message, range: arguments.range)
     }
   }
 }

@@ -56,7 +56,7 @@ enum SummaryLayerRange {
       regex = try PythonRegex(pattern, flags: [])
     } catch {
       if error.message.hasPrefix("ConvBook") { throw .unsupported(error.message, at: range) }
-      throw CellError(type: "re.error", message: error.message, range: range)
+      throw CellError(type: error.type ?? "re.error", message: error.message, range: range)
     }
     let step = { () throws(PythonRegexStop) in
       do throws(CellError) {

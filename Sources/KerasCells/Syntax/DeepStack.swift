@@ -42,6 +42,7 @@ public enum DeepStack {
           #else
             let box = Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue()
           #endif
+          NativeStack.enter(stackSize: DeepStack.stackSize)
           (box as! Runnable).runBody()
           return nil
         }, unmanaged.toOpaque())
@@ -64,7 +65,7 @@ public enum DeepStack {
   /// Starts `body` on a detached thread with a stack of `stackSize` bytes (a generator's body,
   /// which runs in turns with its consumer); false when no such thread can be made.
   static func detach(stackSize: Int, _ body: @escaping () -> Void) -> Bool {
-    let box = Unmanaged.passRetained(Detached(body))
+    let box = Unmanaged.passRetained(Detached(body, stackSize: stackSize))
     var attributes = pthread_attr_t()
     pthread_attr_init(&attributes)
     defer { pthread_attr_destroy(&attributes) }
@@ -83,6 +84,7 @@ public enum DeepStack {
         #else
           let box = Unmanaged<Detached>.fromOpaque(pointer).takeRetainedValue()
         #endif
+        NativeStack.enter(stackSize: box.stackSize)
         box.body()
         return nil
       }, box.toOpaque())
@@ -95,7 +97,11 @@ public enum DeepStack {
 
   private final class Detached {
     let body: () -> Void
-    init(_ body: @escaping () -> Void) { self.body = body }
+    let stackSize: Int
+    init(_ body: @escaping () -> Void, stackSize: Int) {
+      self.body = body
+      self.stackSize = stackSize
+    }
   }
 
   private final class Box<T>: Runnable {

@@ -13,12 +13,14 @@ extension PythonParser {
     guard current.kind == .indent else { throw invalidSyntaxHere() }
     try advance()
     var cases: [MatchCase] = []
+    var checks: [(items: [CasePatternCheck.Item], open: Bool, hasGuard: Bool)?] = []
     var refused = false
     while current.kind != .dedent && current.kind != .end {
       guard current.kind == .name, current.text == "case" else { throw invalidSyntaxHere() }
       let caseToken = current
       try advance()
-      let pattern = try parseCasePatterns()
+      let parsed = try parseCasePatterns()
+      let pattern = parsed?.pattern
       if pattern == nil && !refused {
         refused = true
         deferUnsupported("match", "match patterns of this form", at: caseToken.range)
@@ -28,6 +30,7 @@ extension PythonParser {
         try advance()
         guardCondition = try parseNamedExpression()
       }
+      checks.append(parsed.map { ($0.items, $0.open, guardCondition != nil) })
       try expectBlockColon()
       let body = try parseBlock(after: "'case' statement", onLine: caseToken.range.start.line)
       cases.append(
@@ -36,6 +39,17 @@ extension PythonParser {
           range: caseToken.range.union(lastContentRange)))
     }
     if current.kind == .dedent { try advance() }
+    // CPython's compiler refuses the file for the first case whose pattern binds a name twice or
+    // matches anything before the last case (unless it has a guard).
+    for (index, check) in checks.enumerated() {
+      guard let check,
+        let found = CasePatternCheck.firstError(
+          items: check.items, open: check.open,
+          allowIrrefutable: check.hasGuard || index == checks.count - 1, range: cases[index].range)
+      else { continue }
+      deferSyntaxError(found.message, at: found.range)
+      break
+    }
     return [
       Statement(
         .matchStatement(subject: subject, cases: cases),
@@ -46,11 +60,15 @@ extension PythonParser {
   /// The patterns after `case`, up to its `if` or `:`: one pattern, or an open sequence
   /// (`case a, *rest:`). Nil for a form ConvBook does not run; the tokens up to the `if` or `:`
   /// are then skipped.
-  private mutating func parseCasePatterns() throws(PythonSyntaxError) -> MatchPattern? {
-    var items: [MatchPattern?] = []
+  /// The items as written come back too, for `CasePatternCheck`.
+  private mutating func parseCasePatterns() throws(PythonSyntaxError)
+    -> (pattern: MatchPattern, items: [CasePatternCheck.Item], open: Bool)?
+  {
+    var items: [(MatchPattern, CasePatternCheck.Item)?] = []
     var open = false
     while true {
-      let item = try attempt { parser throws(PythonSyntaxError) -> MatchPattern? in
+      let item = try attempt {
+        parser throws(PythonSyntaxError) -> (MatchPattern, CasePatternCheck.Item)? in
         try parser.parseCasePattern()
       }
       guard let item else {
@@ -63,32 +81,43 @@ extension PythonParser {
       try advance()
       if current.isOperator(":") || current.isKeyword(.if) { break }
     }
-    guard !items.contains(where: { $0 == nil }) else {
+    let parsed = items.compactMap { $0 }
+    guard parsed.count == items.count else {
       try skipToCaseEnd()
       return nil
     }
-    let patterns = items.compactMap { $0 }
-    return open ? Self.sequencePattern(patterns) : patterns.first
+    let patterns = parsed.map(\.0)
+    guard let pattern = open ? Self.sequencePattern(patterns) : patterns.first else { return nil }
+    return (pattern, parsed.map(\.1), open)
   }
 
   /// One comma-separated item of a `case`: `*name`, or a pattern with an optional `as name`.
-  private mutating func parseCasePattern() throws(PythonSyntaxError) -> MatchPattern? {
+  private mutating func parseCasePattern() throws(PythonSyntaxError)
+    -> (MatchPattern, CasePatternCheck.Item)?
+  {
     if current.isOperator("*") {
+      let star = current
       try advance()
       let name = try expectName()
-      return .sequence([.capture(name.text)], star: 0, starName: nil)
+      return (
+        .sequence([.capture(name.text)], star: 0, starName: nil),
+        .star(name.text, star.range.union(name.range))
+      )
     }
-    guard var pattern = Self.pattern(from: try parseBitwiseOr()) else { return nil }
+    let expression = try parseBitwiseOr()
+    guard var pattern = Self.pattern(from: expression) else { return nil }
+    var asName: (String, SourceRange)?
     if current.isKeyword(.as) {
       try advance()
       let name = try expectName()
       pattern = .binding(pattern, name: name.text)
+      asName = (name.text, name.range)
     }
     // A pattern the expression grammar reads only in part (`Foo(a=b as c)` backtracks to `Foo`).
     guard current.isOperator(",") || current.isOperator(":") || current.isKeyword(.if) else {
       return nil
     }
-    return pattern
+    return (pattern, .pattern(expression, asName: asName))
   }
 
   /// The open sequence `a, *rest`: a `*name` item arrives as a one-item starred marker.

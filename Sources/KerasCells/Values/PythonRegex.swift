@@ -19,6 +19,8 @@ final class PythonRegex {
 
   struct Error: Swift.Error {
     var message: String
+    /// The Python exception when it is not `re.error` (sre_parse's OverflowError).
+    var type: String?
   }
 
   /// What a pattern is made of.
@@ -440,13 +442,20 @@ extension PythonRegex {
     mutating func parseBraces() throws(Error) -> (Int, Int?)? {
       let start = position
       var index = position + 1
+      // sre_parse's bounds: a count of MAXREPEAT (2**32 - 1) or more is OverflowError.
+      var overflows = false
       func number() -> Int? {
         var digits = ""
         while index < pattern.count, ("0"..."9").contains(pattern[index]) {
           digits.unicodeScalars.append(pattern[index])
           index += 1
         }
-        return digits.isEmpty ? nil : Int(digits)
+        guard !digits.isEmpty else { return nil }
+        guard let value = Int(digits), value < 4_294_967_295 else {
+          overflows = true
+          return 0
+        }
+        return value
       }
       let low = number()
       var high: Int?
@@ -459,6 +468,9 @@ extension PythonRegex {
       }
       guard index < pattern.count, pattern[index] == "}" else { return nil }
       position = index + 1
+      if overflows {
+        throw Error(message: "the repetition number is too large", type: "OverflowError")
+      }
       if let low, let high, high < low {
         throw error("min repeat greater than max repeat", at: start + 1)
       }

@@ -77,6 +77,26 @@ import Testing
     }
   }
 
+  /// A range or list of more sizes than a chart draws is refused at its argument, before the
+  /// range is made: `range(10**9)` ran until the lesson's processor limit stopped it.
+  @Test func tooManyScalingSizesAreRefusedAtTheArgument() throws {
+    for (text, count) in [
+      ("scaling(wide, sizes=range(10**9))", "1000000000"),
+      ("scaling(wide, sizes=range(2**63 - 1, -2**63, -1))", "more than 9223372036854775807"),
+      ("scaling(wide, sizes=list(range(1, 1002)))", "1001"),
+    ] {
+      let run = FigureLessons.run("```figure\n\(text)\n```\n")
+      let diagnostic = try #require(run.diagnostics.first)
+      #expect(
+        diagnostic.message.hasSuffix(
+          "sizes= holds \(count) sizes; a scaling figure draws at most 1000"), "\(text)")
+      #expect(diagnostic.column == 21)
+    }
+    #expect(
+      FigureLessons.run("```figure\nscaling(wide, sizes=range(16, 48, 8))\n```\n").diagnostics
+        .isEmpty)
+  }
+
   /// The page says so and shows the pooling path; the lesson still reports the problem at its line.
   @Test func adjacencyWithoutFlattenShowsThePoolingPath() throws {
     let run = FigureLessons.run("```figure\nadjacency(pooled)\n```\n")

@@ -206,6 +206,115 @@ import Testing
     #expect(missing.isUsageError)
   }
 
+  /// CPython reads a script line by line, each line's UTF-8 checked up to a NUL and then the line
+  /// checked for NUL bytes: the first line that fails decides (`python t.py` in 3.11.7), and a NUL
+  /// is "source code cannot contain null bytes" at its line, printed with the text before the NUL
+  /// and no caret (exec's "source code string ..." is for strings).
+  @Test func scriptWithNullBytesFailsAsPythonDoes() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("nul.py")
+    let cases: [([UInt8], String?)] = [
+      (
+        Array("print(1)\nx = 1  ".utf8) + [0] + Array(" \n".utf8),
+        "  File \"nul.py\", line 2\n    x = 1  \n"
+      ),
+      (
+        Array("if True:\n    x = 1".utf8) + [0] + Array("\n".utf8),
+        "  File \"nul.py\", line 2\n    x = 1\n"
+      ),
+      ([0] + Array("print(1)\n".utf8), "  File \"nul.py\", line 1\n    \n"),
+      (
+        Array("x = = 1\nprint(1)".utf8) + [0] + Array("\n".utf8),
+        "  File \"nul.py\", line 2\n    print(1)\n"
+      ),
+      (
+        Array("x = 1\n".utf8) + [0] + Array("\n".utf8) + [0xFF] + Array("\n".utf8),
+        "  File \"nul.py\", line 2\n    \n"
+      ),
+      (
+        Array("x = 1".utf8) + [0, 0xFF] + Array("\n".utf8), "  File \"nul.py\", line 1\n    x = 1\n"
+      ),
+      // An invalid byte before the NUL, or on an earlier line: the encoding error comes first.
+      ([0xFF, 0] + Array("\n".utf8), nil),
+      (Array("x = 1\n".utf8) + [0xFF] + Array("\n".utf8) + [0], nil),
+    ]
+    for (bytes, expected) in cases {
+      try Self.write(bytes, file)
+      let loaded = try ModelFile.load(path: file.path)
+      #expect(loaded.outputs.isEmpty)
+      let error = try #require(loaded.scriptError)
+      #expect(error.type == "SyntaxError")
+      guard let expected else {
+        #expect(error.message.hasPrefix("Non-UTF-8 code starting with '\\xff'"))
+        continue
+      }
+      #expect(error.message == "source code cannot contain null bytes")
+      let traceback = try #require(loaded.scriptTraceback)
+      #expect(
+        traceback.text(lastLine: "SyntaxError: " + error.message).replacingOccurrences(
+          of: file.path, with: "nul.py")
+          == expected + "SyntaxError: source code cannot contain null bytes\n")
+    }
+  }
+
+  /// A UTF-8 byte order mark and a coding declaration of another encoding: CPython refuses the
+  /// file before it runs (`encoding problem: iso-8859-1 with BOM`, the declared name as its
+  /// tokenizer normalizes it); `utf-8` (or `UTF_8`, `utf-8-sig`) is fine.
+  @Test func byteOrderMarkWithAnotherDeclarationFailsAsPythonDoes() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("bom.py")
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    for (declaration, expected) in [
+      ("# -*- coding: latin-1 -*-", "encoding problem: iso-8859-1 with BOM"),
+      ("# coding: Latin_1", "encoding problem: iso-8859-1 with BOM"),
+      ("# coding: utf8", "encoding problem: utf8 with BOM"),
+      ("# coding: foo", "encoding problem: foo with BOM"),
+      ("#!/usr/bin/python\n# vim: set fileencoding=gbk :", "encoding problem: gbk with BOM"),
+      ("# coding: UTF_8", nil), ("# coding: utf-8-sig", nil), ("print(0)\n# coding: latin-1", nil),
+    ] as [(String, String?)] {
+      try Self.write(bom + Array((declaration + "\nprint(1)\n").utf8), file)
+      let loaded = try ModelFile.load(path: file.path)
+      if let expected {
+        #expect(loaded.outputs.isEmpty)
+        #expect(loaded.scriptError?.type == "SyntaxError")
+        #expect(loaded.scriptError?.message == expected)
+      } else {
+        #expect(loaded.scriptError == nil)
+      }
+    }
+  }
+
+  /// A linked file is copied into the site only when it is a regular file, whatever a symbolic
+  /// link leads to: a device (`img -> /dev/zero`) or a named pipe is an error at the link's line,
+  /// where copying it never ended (or failed the whole build without a place).
+  @Test func linkedDevicesAndPipesAreErrorsAtTheirLines() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lessons = dir.appendingPathComponent("lessons")
+    let images = lessons.appendingPathComponent("img")
+    try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: images.appendingPathComponent("zero.png").path, withDestinationPath: "/dev/zero")
+    #expect(mkfifo(images.appendingPathComponent("pipe.png").path, 0o644) == 0)
+    try Data("png".utf8).write(to: images.appendingPathComponent("fine.png"))
+    try "# Links\n\n![zero](img/zero.png)\n\n[pipe](img/pipe.png)\n\n![fine](img/fine.png)\n".write(
+      to: lessons.appendingPathComponent("01.md"), atomically: false, encoding: .utf8)
+    let report = try SiteBuilder().build(
+      lessonsDirectory: lessons, outputDirectory: dir.appendingPathComponent("site"))
+    let diagnostics = report.lessons.flatMap(\.diagnostics)
+    #expect(diagnostics.map(\.line) == [3, 5])
+    #expect(
+      diagnostics.map(\.message) == [
+        "image 'img/zero.png' is a character device, not a regular file; link a file",
+        "linked file 'img/pipe.png' is a named pipe, not a regular file; link a file",
+      ])
+    #expect(
+      FileManager.default.fileExists(
+        atPath: dir.appendingPathComponent("site/img/fine.png").path))
+  }
+
   @Test func studentFileThatIsNotUTF8IsAWrongAnswerWithTheReason() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -161,6 +161,34 @@ struct PythonErrorCase: CustomTestStringConvertible, Sendable {
     PythonErrorCase("break", .syntaxError, "'break' outside loop", 1, 1),
     PythonErrorCase("x = yield 1", .syntaxError, "'yield' outside function", 1, 5),
     PythonErrorCase("x = *a", .syntaxError, "can't use starred expression here", 1, 5),
+    // The compiler's checks of `case` patterns (the last pattern node it visited).
+    PythonErrorCase(
+      "match v:\n    case [x, x]:\n        pass\n", .syntaxError,
+      "multiple assignments to name 'x' in pattern", 2, 14),
+    PythonErrorCase(
+      "match v:\n    case x as x:\n        pass\n", .syntaxError,
+      "multiple assignments to name 'x' in pattern", 2, 10),
+    PythonErrorCase(
+      "match v:\n    case [x, *x]:\n        pass\n", .syntaxError,
+      "multiple assignments to name 'x' in pattern", 2, 14),
+    PythonErrorCase(
+      "match v:\n    case {'a': x, **x}:\n        pass\n", .syntaxError,
+      "multiple assignments to name 'x' in pattern", 2, 16),
+    PythonErrorCase(
+      "match v:\n    case 1 | x:\n        pass\n    case 2:\n        pass\n", .syntaxError,
+      "name capture 'x' makes remaining patterns unreachable", 2, 14),
+    PythonErrorCase(
+      "match v:\n    case [1, x] | [y, 2]:\n        pass\n", .syntaxError,
+      "alternative patterns bind different names", 2, 23),
+    PythonErrorCase(
+      "match v:\n    case _:\n        pass\n    case 2:\n        pass\n", .syntaxError,
+      "wildcard makes remaining patterns unreachable", 2, 10),
+    PythonErrorCase(
+      "match v:\n    case x:\n        pass\n    case y if y:\n        pass\n", .syntaxError,
+      "name capture 'x' makes remaining patterns unreachable", 2, 10),
+    PythonErrorCase(
+      "def f(v):\n    match v:\n        case [a, [b, [c, a]]]:\n            return a\n",
+      .syntaxError, "multiple assignments to name 'a' in pattern", 3, 26),
   ]
 
   @Test(arguments: cases)
