@@ -200,7 +200,9 @@ import Testing
     #expect(error?.message.contains("resuming a generator in a later cell") == true)
   }
 
-  @Test func trainingOnAGeneratorIsRefused() {
+  /// A generator without `steps_per_epoch=`: Keras reads it until it ends, which an endless one
+  /// never does; ConvBook asks for the steps (`GeneratorFeed`).
+  @Test func trainingOnAnEndlessGeneratorNeedsSteps() {
     let error = CellRunner().run(
       """
       import numpy as np
@@ -214,6 +216,8 @@ import Testing
       """
     ).error
     #expect(error?.type == nil)
-    #expect(error?.message.hasPrefix("ConvBook does not support a generator where arrays") == true)
+    #expect(
+      error?.message.hasPrefix("ConvBook needs `steps_per_epoch=` to fit on a Python generator")
+        == true)
   }
 }
