@@ -44,7 +44,9 @@ extension Interpreter {
     let function = UserFunction(
       name: definition.name, qualifiedName: qualifiedName, parameters: definition.parameters,
       defaults: defaults, body: .statements(definition.body),
-      closure: classScope?.parent ?? scope, cellIndex: cellIndex,
+      // A method of a class made at the top level closes over no function's scope: the
+      // globals, not the class body (whose parent is then nil).
+      closure: classScope.map(\.parent) ?? scope, cellIndex: cellIndex,
       isGenerator: definition.isGenerator)
     function.classCell = classScope?.classCell ?? currentFunction?.classCell
     var value = Value.function(Callable(.user(function), path: definition.name))

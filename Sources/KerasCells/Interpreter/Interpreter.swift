@@ -1609,7 +1609,8 @@ final class Interpreter {
   /// The scope a lambda closes over: inside a comprehension, one that holds the comprehension's
   /// variables (`[Lambda(lambda x: x[..., i]) for i in range(n)]`), else the running function's.
   private func closureOfLambda() -> Scope? {
-    guard !locals.isEmpty else { return scope }
+    // A lambda in a class body, like a method, does not see the class body's names.
+    guard !locals.isEmpty else { return scope?.isClassBody == true ? scope?.parent : scope }
     if let comprehensionScope { return comprehensionScope }
     let made = Scope(names: locals, parent: scope, qualifiedName: scope?.qualifiedName ?? "")
     comprehensionScope = made
