@@ -215,6 +215,8 @@ enum NumPyFunctions {
       var single = false
       switch value(index, name) {
       case let given? where given.sequenceItems != nil: items = given.sequenceItems!
+      // A TensorShape is a sequence of its sizes (`np.zeros(layer.kernel.shape)`).
+      case .tensorShape(let dimensions)?: items = TensorShapeValue.items(dimensions)
       case let given?:
         items = [given]
         single = true
