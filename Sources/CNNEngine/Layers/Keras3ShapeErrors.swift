@@ -1,4 +1,5 @@
-/// Keras 3's refusals of a window that does not fit its input (`compute_conv_output_shape` and
+/// Keras 3's refusals of a window that does not fit its input, or of a convolution on an input of
+/// more axes than its kernel (`compute_conv_output_shape` and
 /// `compute_pooling_output_shape` in `keras/src/ops/operation_utils.py`). Keras 3 checks the
 /// shapes itself, before TensorFlow sees an op, so its words name the layer's own settings where
 /// tf-keras quotes TensorFlow's graph node (`ShapeErrors`). Only `padding='valid'` can fail, and
@@ -12,6 +13,15 @@ enum Keras3ShapeErrors {
     input: TensorShape, kernelSize: [Int], filters: Int, strides: [Int], dilationRate: [Int],
     padding: Padding, dataFormat: DataFormat
   ) -> KerasError? {
+    if input.rank > kernelSize.count + 2 {
+      // A Conv2D on a 5-D tensor: tf-keras convolves the trailing axes, Keras 3 compares the
+      // kernel's rank with the input's (its kernel shape puts the channels before the filters).
+      let channels = input[dataFormat == .channelsLast ? input.rank - 1 : 1]
+      let kernel = TensorShape.tuple(kernelSize + [channels, filters])
+      return .value(
+        "Kernel shape must have the same length as input, but received kernel of shape \(kernel) and input of shape \(input)."
+      )
+    }
     guard padding == .valid, input.rank == kernelSize.count + 2,
       let channels = input[dataFormat.channelAxis(rank: input.rank)]
     else { return nil }
