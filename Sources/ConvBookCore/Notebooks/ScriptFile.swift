@@ -46,14 +46,7 @@ public struct ScriptFile {
     {
       // CPython's tokenizer takes the mark as UTF-8 and refuses any other declared encoding,
       // named as it normalizes it (`# coding: latin-1` is iso-8859-1), before the file runs.
-      var error = CellError(
-        type: "SyntaxError", message: "encoding problem: \(declared.name) with BOM",
-        range: SourceRange(at: SourceLocation(line: 0, column: 0, utf8Offset: 0)))
-      error.isCompileError = true
-      error.hasNoPlace = true
-      var file = ScriptFile(path: path, source: "", notes: [], origins: nil)
-      file.sourceError = error
-      return .success(file)
+      return .success(refusedByTokenizer(path, "encoding problem: \(declared.name) with BOM"))
     }
     if PythonSourceEncoding.declaration(bytes) == nil || hasByteOrderMark,
       let null = Self.nullByteLine(bytes.dropFirst(hasByteOrderMark ? 3 : 0))
@@ -108,16 +101,11 @@ public struct ScriptFile {
     {
       // CPython's tokenizer refuses the file before anything runs, naming the first bad byte's
       // line (the path as given here, where `python` makes it absolute).
-      var error = CellError(
-        type: "SyntaxError",
-        message:
-          "Non-UTF-8 code starting with '\\x\(String(byte, radix: 16))' in file \(path) on line \(line), but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-        range: SourceRange(at: SourceLocation(line: 0, column: 0, utf8Offset: 0)))
-      error.isCompileError = true
-      error.hasNoPlace = true
-      var file = ScriptFile(path: path, source: "", notes: [], origins: nil)
-      file.sourceError = error
-      return .success(file)
+      return .success(
+        refusedByTokenizer(
+          path,
+          "Non-UTF-8 code starting with '\\x\(String(byte, radix: 16))' in file \(path) on line \(line), but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+        ))
     } catch {
       return .failure(.read(error))
     }
@@ -131,6 +119,19 @@ public struct ScriptFile {
   /// (`\n`, `\r\n` or `\r` ending it), checks its UTF-8 up to a NUL, then refuses a NUL in it. Nil
   /// when no line has one, or a line before it (or its text before the NUL) is not UTF-8, whose
   /// error comes first. `before` holds the lines above, `text` the line up to the NUL.
+  /// A file CPython's tokenizer refuses before anything runs: a SyntaxError with no place (its
+  /// traceback names the file, no line), and no source.
+  private static func refusedByTokenizer(_ path: String, _ message: String) -> ScriptFile {
+    var error = CellError(
+      type: "SyntaxError", message: message,
+      range: SourceRange(at: SourceLocation(line: 0, column: 0, utf8Offset: 0)))
+    error.isCompileError = true
+    error.hasNoPlace = true
+    var file = ScriptFile(path: path, source: "", notes: [], origins: nil)
+    file.sourceError = error
+    return file
+  }
+
   static func nullByteLine(_ bytes: ArraySlice<UInt8>)
     -> (line: Int, before: ArraySlice<UInt8>, text: ArraySlice<UInt8>)?
   {
