@@ -121,23 +121,13 @@ final class MinMaxScalerObject: StandardObject {
     }
     let array = try ScaledRows.rows(
       given, scaler: "MinMaxScaler", range: range, interpreter: interpreter)
-    switch name {
-    case "fit":
-      try fit(array, range: range)
-      return .standard(self)
-    case "fit_transform":
-      try fit(array, range: range)
-      return try transform(array, inverse: false, range: range)
-    default:
-      guard dataMin != nil else {
-        throw CellError(
-          type: "sklearn.exceptions.NotFittedError",
-          message:
-            "This MinMaxScaler instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.",
-          range: range)
-      }
-      return try transform(array, inverse: name == "inverse_transform", range: range)
-    }
+    return try ScaledRows.apply(
+      name, to: array, scaler: "MinMaxScaler", receiver: .standard(self),
+      isFitted: dataMin != nil, range: range,
+      fit: { () throws(CellError) in try self.fit(array, range: range) },
+      transform: { (inverse) throws(CellError) in
+        try self.transform(array, inverse: inverse, range: range)
+      })
   }
 
   private func fit(_ array: NDArray, range: SourceRange) throws(CellError) {

@@ -35,4 +35,30 @@ enum ScaledRows {
     return array
   }
 
+  /// What `fit`, `fit_transform`, `transform` and `inverse_transform` of a fitted scaler do with
+  /// the rows: `fit` returns the scaler itself, the others the transformed rows; transforming
+  /// before any fit is sklearn's NotFittedError.
+  static func apply(
+    _ name: String, to array: NDArray, scaler: String, receiver: Value, isFitted: Bool,
+    range: SourceRange, fit: () throws(CellError) -> Void,
+    transform: (_ inverse: Bool) throws(CellError) -> Value
+  ) throws(CellError) -> Value {
+    switch name {
+    case "fit":
+      try fit()
+      return receiver
+    case "fit_transform":
+      try fit()
+      return try transform(false)
+    default:
+      guard isFitted else {
+        throw CellError(
+          type: "sklearn.exceptions.NotFittedError",
+          message:
+            "This \(scaler) instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.",
+          range: range)
+      }
+      return try transform(name == "inverse_transform")
+    }
+  }
 }

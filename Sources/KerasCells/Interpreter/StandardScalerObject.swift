@@ -114,23 +114,12 @@ final class StandardScalerObject: StandardObject {
     }
     let array = try ScaledRows.rows(
       given, scaler: "StandardScaler", range: range, interpreter: interpreter)
-    switch name {
-    case "fit":
-      fit(array)
-      return .standard(self)
-    case "fit_transform":
-      fit(array)
-      return try transform(array, inverse: false, range: range)
-    default:
-      guard mean != nil else {
-        throw CellError(
-          type: "sklearn.exceptions.NotFittedError",
-          message:
-            "This StandardScaler instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.",
-          range: range)
-      }
-      return try transform(array, inverse: name == "inverse_transform", range: range)
-    }
+    return try ScaledRows.apply(
+      name, to: array, scaler: "StandardScaler", receiver: .standard(self),
+      isFitted: mean != nil, range: range, fit: { self.fit(array) },
+      transform: { (inverse) throws(CellError) in
+        try self.transform(array, inverse: inverse, range: range)
+      })
   }
 
   private func fit(_ array: NDArray) {
