@@ -22,6 +22,9 @@ import sys
 import numpy as np
 import tensorflow as tf
 
+# One value's sum in the order TensorFlow's kernels use for its row and column (the block probe's).
+from probe_contraction_blocks import f32, order
+
 MR, NR = 16, 4  # Eigen's GEBP traits in TensorFlow's AVX build (no FMA): mr = 2 x 8 floats
 L1, L2, L3 = 32 * 1024, 512 * 1024, 32 * 1024 * 1024
 THREADS = 2
@@ -124,36 +127,6 @@ def plan(rows, columns, depth, patches=False):
     if threads == 1:
         return [steps(0, k, tf_blocking(k, m, n, 1, True)[0])]
     return [steps(0, k, tf_blocking(k, m, n, threads, by_column(m, n, threads))[0])]
-
-
-def f32(values):
-    return np.asarray(values, np.float32)
-
-
-def chain(products):
-    total_ = np.zeros(products.shape[:-1], np.float32)
-    for index in range(products.shape[-1]):
-        total_ = f32(total_.astype(np.float64) + products[..., index])
-    return total_
-
-
-def pairs(products, fused=True):
-    whole = products.shape[-1] // 2 * 2
-    terms = products if fused else f32(products).astype(np.float64)
-    value = f32(chain(terms[..., 0:whole:2]).astype(np.float64) + chain(terms[..., 1:whole:2]))
-    if whole < products.shape[-1]:
-        value = f32(value.astype(np.float64) + terms[..., whole])
-    return value
-
-
-def order(row, rows, column, columns):
-    left = rows % 6
-    if rows >= 2 and 1 <= left <= 2 and row >= rows - left:
-        return lambda p: pairs(p, fused=False)
-    last = columns % 16
-    if (1 <= last <= 8 and column >= columns - last) or (rows % 6 == 3 and row >= rows - 3):
-        return pairs
-    return chain
 
 
 def planned(products, shards, sum_of):
