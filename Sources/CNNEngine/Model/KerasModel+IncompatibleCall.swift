@@ -10,8 +10,12 @@
 /// weights), ConvBook refuses it as its limitation.
 extension KerasModel {
   /// The output shapes Keras infers for this model called on `shapes`, which do not fit its input
-  /// shapes, or Keras' error.
-  func incompatibleCall(on shapes: [TensorShape]) throws(KerasError) -> [TensorShape] {
+  /// shapes, or Keras' error. `onData`: called on data rather than on Keras tensors, where
+  /// tf-keras quotes the model's name in single quotes (its `__call__`, not the functional
+  /// construction call).
+  func incompatibleCall(on shapes: [TensorShape], onData: Bool = false) throws(KerasError)
+    -> [TensorShape]
+  {
     let built = graph.map { $0.inputs.map(\.shape) } ?? inputShape.map { [$0] } ?? []
     if kerasVersion == .keras3 {
       try checkKeras3InputSpec(shapes, built: built)
@@ -22,8 +26,9 @@ extension KerasModel {
       try checkLayersAsTFKeras(on: shapes[0])
     } catch {
       guard error.type != nil else { throw error }
+      let quoted = onData ? "'\(name)'" : "\"\(name)\""
       throw .value(
-        "Exception encountered when calling layer \"\(name)\" (type \(className)).\n\n\(error.message)\n\nCall arguments received by layer \"\(name)\" (type \(className)):\n  • inputs=tf.Tensor(shape=\(shapes[0]), dtype=float32)\n  • training=None\n  • mask=None"
+        "Exception encountered when calling layer \(quoted) (type \(className)).\n\n\(error.message)\n\nCall arguments received by layer \(quoted) (type \(className)):\n  • inputs=tf.Tensor(shape=\(shapes[0]), dtype=float32)\n  • training=None\n  • mask=None"
       )
     }
     // tf-keras runs the layers on the new shape (with a warning): one layer on two shapes, which
@@ -31,13 +36,14 @@ extension KerasModel {
     throw refusal(shapes, built: built)
   }
 
-  /// Keras 3's `Sequential.call()` on a batch of data its input does not fit (`predict`, or the
-  /// model called on an array): the layers run one after another on the batch, and the first whose
-  /// input spec pins a size the batch lacks raises (`Input 0 with name 'None' of layer 'dense' ...
-  /// expected axis -1 of input shape to have value 4, but received input with shape (32, 5)`).
-  /// That inner message; nil when no layer's spec fails before one ConvBook cannot follow.
-  public func keras3SequentialBatchError(on batch: [Int]) -> String? {
-    guard kind == .sequential, graph == nil else { return nil }
+  /// Keras 3's `Sequential.call()` or `Functional.call()` of a chain on a batch of data its input
+  /// does not fit (`predict`, or the model called on an array), the batch already made the input's
+  /// rank: the layers run one after another on the batch, and the first whose input spec pins a
+  /// size the batch lacks raises (`Input 0 with name 'None' of layer 'dense' ... expected axis -1
+  /// of input shape to have value 4, but received input with shape (32, 5)`). That inner message;
+  /// nil when no layer's spec fails before one ConvBook cannot follow.
+  public func keras3BatchError(on batch: [Int]) -> String? {
+    guard graph == nil else { return nil }
     var current = TensorShape(batch.map { Optional($0) })
     for instance in layers where !instance.isInputLayer {
       guard instance.model == nil else { return nil }

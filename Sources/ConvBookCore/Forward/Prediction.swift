@@ -134,12 +134,14 @@ public struct Prediction {
           pairs.isEmpty
           ? read
           : inputNames.map { name in read[pairs.firstIndex { $0.name == name }!] }
-        try Self.checkShapes(ordered.map(\.0), declared: declared, names: inputNames, model: model)
+        // A last axis of size 1 added or dropped as Keras does (`KerasModel.conformedInputs`).
+        let conformed = model.conformedInputs(ordered.map(\.0))
+        try Self.checkShapes(conformed, declared: declared, names: inputNames, model: model)
         if let batch, let first = ordered.first?.0.shape.first, first != batch {
           throw ForwardCommandError.usage(
             "--batch \(batch) contradicts the inputs, whose batch is \(first)")
         }
-        tensors = ordered.map(\.0)
+        tensors = conformed
         sources = ordered.map(\.1)
         inputDescription = pairs.isEmpty ? inputPath! : sources.joined(separator: ", ")
       } else if let inputPath {
@@ -154,7 +156,7 @@ public struct Prediction {
             "--batch \(batch) contradicts the input \(inputPath), whose batch is \(input.shape.first ?? 0)"
           )
         }
-        tensors = [input]
+        tensors = model.conformedInputs([input])
         sources = [inputPath]
         inputDescription = inputPath
       } else {

@@ -111,7 +111,8 @@ public struct Training {
         file.session.kerasVersion == .keras3 ? .keras3 : .tfKerasTraced
       configuration.keras3 = file.session.kerasVersion == .keras3
       configuration.keras3Losses = file.session.kerasVersion == .keras3
-      let x = try xSource.read(limit: memoryBudget)
+      // A last axis of size 1 added or dropped as Keras does (`KerasModel.conformedInputs`).
+      let x = model.conformedInputs(try xSource.read(limit: memoryBudget))
       let y = try ySource.read(limit: memoryBudget)
       let weights: ModelWeights
       if let weightsPath {

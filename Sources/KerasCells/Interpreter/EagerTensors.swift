@@ -316,8 +316,7 @@ enum EagerTensors {
   static func callModel(
     _ model: KerasModel, on given: NDArray, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
-    let array = conformed(given, to: model)
-    guard array.rank >= 1 else {
+    guard given.rank >= 1 else {
       throw .unsupported(
         "ConvBook runs a model on constant data of one or more axes, not a scalar", at: site.range)
     }
@@ -327,16 +326,24 @@ enum EagerTensors {
       model.isBuilt
       ? model.tensors?.first?.dtypeName ?? "float32"
       : interpreter.kerasVersion == .keras3 ? "float32" : nil
-    try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
+    try EagerCalls.build(model, onData: given.shape, site: site, interpreter: interpreter)
     try LambdaRebinding.refresh(model, range: site.range, interpreter: interpreter)
-    if let message = inputSpecMismatch(model, data: array.shape, interpreter: interpreter) {
+    if let message = inputSpecMismatch(model, data: given.shape, interpreter: interpreter) {
       throw CellError(type: "ValueError", message: message, range: site.range)
     }
-    if interpreter.kerasVersion == .keras3, model.kind == .sequential, model.isBuilt,
+    if interpreter.kerasVersion == .keras3, model.isBuilt,
       let message = keras3BatchMismatch(
-        model, shape: array.shape, dtype: given.dtype, training: "None", interpreter: interpreter)
+        model, shape: given.shape, dtype: given.dtype, training: "None",
+        asTensor: given.tensorFlowDType != nil, interpreter: interpreter)
     {
       throw CellError(type: "ValueError", message: message, range: site.range)
+    }
+    var array = given
+    array.shape = model.conformedInputShapes([given.shape])[0]
+    if (model.graph?.inputs.count ?? 1) == 1,
+      let error = model.tfKerasDataCallError(on: array.shape)
+    {
+      throw Calls.keras(error, at: site.range)
     }
     let plan = try IntegerLayerData.plan(
       model.flattenedLayers.filter { !$0.isInputLayer }, array: array, inputDType: inputDType,
@@ -385,54 +392,58 @@ enum EagerTensors {
     }
   }
 
-  /// Keras' input spec check of a built model called on data of its rank whose fixed sizes
-  /// differ (images of 244 pixels into a VGG16 made for 224): tf-keras names the model, Keras 3
-  /// the input too. Keras 3 runs a Sequential model's layers on the data instead, and squeezes a
-  /// last axis of 1, so those cases stay with the forward pass; nil where the data fits.
+  /// Keras' check of a built model's own input spec against data of shape `data`, before the
+  /// data is conformed to its rank (`KerasModel.inputSpecMismatch`: images of 244 pixels into a
+  /// VGG16 made for 224): tf-keras names the model, Keras 3 the input too. Keras 3 checks no spec
+  /// of a Sequential model on data (its layers run on it; `keras3BatchMismatch`). Nil where the
+  /// data passes.
   static func inputSpecMismatch(
     _ model: KerasModel, data: [Int], interpreter: Interpreter
   ) -> String? {
-    guard let expected = model.inputShape, expected.rank == data.count, expected.rank > 1,
-      zip(expected.dimensions.dropFirst(), data.dropFirst()).contains(where: {
-        $0 != nil && $0 != $1
-      })
-    else { return nil }
-    let spec = TensorShape([nil] + expected.dimensions.dropFirst())
-    let found = TensorShape.tuple(data)
+    guard let (spec, found) = model.inputSpecMismatch(data, input: 0) else { return nil }
     guard interpreter.kerasVersion == .keras3 else {
       return
-        "Input 0 of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(spec), found shape=\(found)"
+        "Input 0 of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(spec), found shape=\(TensorShape.tuple(found))"
     }
-    guard model.kind != .sequential, (model.graph?.inputs.count ?? 1) == 1,
-      let input = model.graph?.inputs[0].producer.name ?? model.inputLayer?.name,
-      expected.dimensions.last != 1, data.last != 1
+    guard (model.graph?.inputs.count ?? 1) == 1,
+      let input = model.graph?.inputs[0].producer.name ?? model.inputLayer?.name
     else { return nil }
     return
-      "Input 0 with name '\(input)' of layer '\(model.name)' is incompatible with the layer: expected shape=\(spec), found shape=\(found)"
+      "Input 0 with name '\(input)' of layer '\(model.name)' is incompatible with the layer: expected shape=\(spec), found shape=\(TensorShape.tuple(found))"
   }
 
-  /// Keras 3's error for a batch of data (`shape`, of NumPy's `dtype`) that its model's input does
-  /// not fit, as `predict` (`training` "False") or a call of the model on the array ("None")
-  /// raises it: a Sequential model's first layer whose input spec fails, in `Sequential.call()`'s
-  /// text with the batch as Keras converted it (floats as float32); a functional model's own
-  /// input spec, naming the input. Nil where ConvBook does not know Keras 3's error.
+  /// Keras 3's error for a batch of data (`shape` as given, of NumPy's `dtype`) that its model's
+  /// input does not fit, as `predict` (`training` "False") or a call of the model on the array
+  /// ("None") raises it: a functional model's own input spec, naming the input; else, the batch
+  /// made the input's rank, the first layer of a chain whose input spec fails, in
+  /// `Sequential.call()`'s or `Functional.call()`'s text with the batch as Keras converted it
+  /// (floats as float32). `asTensor`: false where the data reaches `Functional.call()` as a NumPy
+  /// array (a functional model called on one), which Keras 3 prints by value: not reproduced. Nil
+  /// where ConvBook does not know Keras 3's error.
   static func keras3BatchMismatch(
     _ model: KerasModel, shape: [Int], dtype: NDArray.DType, training: String,
-    interpreter: Interpreter
+    asTensor: Bool = true, interpreter: Interpreter
   ) -> String? {
-    guard model.kind == .sequential else {
-      return inputSpecMismatch(model, data: shape, interpreter: interpreter)
+    if let message = inputSpecMismatch(model, data: shape, interpreter: interpreter) {
+      return message
     }
+    let call = model.kind == .sequential ? "Sequential.call()" : "Functional.call()"
     let converted: String
     switch dtype {
+    case _ where model.kind != .sequential && !asTensor: return nil
     case .float32, .float64: converted = "float32"
     case .int32: converted = "int32"
     case .int64: converted = "int64"
     case .bool, .uint8: return nil
     }
-    guard let inner = model.keras3SequentialBatchError(on: shape) else { return nil }
+    // The layers run on the batch made the input's rank; of another rank Keras 3 raises its
+    // "Invalid input shape", which ConvBook does not reproduce.
+    let conformed = model.conformedInputShapes([shape])[0]
+    guard conformed.count == model.inputShape?.rank,
+      let inner = model.keras3BatchError(on: conformed)
+    else { return nil }
     return
-      "Exception encountered when calling Sequential.call().\n\n\u{1B}[1m\(inner)\u{1B}[0m\n\nArguments received by Sequential.call():\n  • inputs=tf.Tensor(shape=\(TensorShape.tuple(shape)), dtype=\(converted))\n  • training=\(training)\n  • mask=None\n  • kwargs=<class 'inspect._empty'>"
+      "Exception encountered when calling \(call).\n\n\u{1B}[1m\(inner)\u{1B}[0m\n\nArguments received by \(call):\n  • inputs=tf.Tensor(shape=\(TensorShape.tuple(shape)), dtype=\(converted))\n  • training=\(training)\n  • mask=None\n  • kwargs=<class 'inspect._empty'>"
   }
 
   /// The outputs of a call of a model with several outputs on data, in the structure the model
@@ -475,22 +486,6 @@ enum EagerTensors {
     } catch {
       throw .unsupported("\(error)", at: site.range)
     }
-  }
-
-  /// Data one axis short of (or beyond) a built model's input, where that axis has size 1
-  /// (`(N, 28, 28)` into `Input((28, 28, 1))`): Keras' functional call expands (or squeezes) the
-  /// last axis (`_conform_to_reference_input` / `_adjust_input_rank`).
-  static func conformed(_ array: NDArray, to model: KerasModel) -> NDArray {
-    guard model.isBuilt, let expected = model.inputShape?.dimensions, !expected.isEmpty else {
-      return array
-    }
-    var result = array
-    if array.rank + 1 == expected.count, expected.last == 1 {
-      result.shape.append(1)
-    } else if array.rank == expected.count + 1, array.shape.last == 1 {
-      result.shape.removeLast()
-    }
-    return result
   }
 
   /// `tf.reshape(tensor, shape)` of an eager tensor: a list, tuple or TensorShape of sizes, one of

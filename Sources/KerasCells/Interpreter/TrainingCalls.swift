@@ -311,7 +311,9 @@ enum TrainingCalls {
       }
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
-      x = try flatColumns(x, given: arguments.value(0, "x"), of: model, range: site.range)
+      x = conformed(
+        try flatColumns(x, given: arguments.value(0, "x"), of: model, range: site.range),
+        to: model)
       y = try targets(arguments, x: x, trainer: trainer, budget: budget)
       interpreter.session.training.noteMetricTargets(y)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
@@ -452,9 +454,11 @@ enum TrainingCalls {
         items.count == 3 ? items[2] : nil, classWeight: nil, targets: targets, function: "fit",
         site: site, interpreter: interpreter)
       validation = (
-        try arrays(
-          items[0], "x", count: trainer.inputNames.count, names: trainer.inputNames, site: site,
-          budget: budget),
+        conformed(
+          try arrays(
+            items[0], "x", count: trainer.inputNames.count, names: trainer.inputNames,
+            site: site, budget: budget),
+          to: model),
         targets
       )
     } else if validation == nil {
@@ -677,6 +681,17 @@ enum TrainingCalls {
       model.inputShape?.rank == 1, x[0].shape == [array.shape[0], 1]
     else { return x }
     return [try ArrayOperations.reshape(x[0], [array.shape[0]], range: range)]
+  }
+
+  /// `x` as the model's inputs take it: a last axis of size 1 added or dropped where that is all
+  /// that differs from an input's rank (`KerasModel.conformedInputShapes`; no value moves).
+  private static func conformed(_ x: [NDArray], to model: KerasModel) -> [NDArray] {
+    let shapes = model.conformedInputShapes(x.map(\.shape))
+    return zip(x, shapes).map { array, shape in
+      var array = array
+      array.shape = shape
+      return array
+    }
   }
 
   /// `fit([], [])`, `evaluate([], [])`, `predict([])`: both Kerases pick the data adapter from
@@ -1172,7 +1187,9 @@ enum TrainingCalls {
       }
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
-      x = try flatColumns(x, given: arguments.value(0, "x"), of: model, range: site.range)
+      x = conformed(
+        try flatColumns(x, given: arguments.value(0, "x"), of: model, range: site.range),
+        to: model)
       y = try targets(arguments, x: x, trainer: trainer, budget: budget)
       interpreter.session.training.noteMetricTargets(y)
       batchSize = try arguments.integer(2, "batch_size", default: 32)
@@ -1295,7 +1312,7 @@ enum TrainingCalls {
     let inputNames = ForwardPass.inputNames(of: model)
     let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
     try datasetOnly(arguments, ["steps"], given: feed)
-    let xs: [NDArray]
+    var xs: [NDArray]
     let batchSize: Int
     if let epoch = try feed?.epoch(interpreter: interpreter, range: site.range) {
       try feed?.finish(interpreter: interpreter, range: site.range)
@@ -1311,6 +1328,9 @@ enum TrainingCalls {
       // Keras 3 batches arrays by `batch_size or 32`: 0 and False are its default.
       batchSize = interpreter.kerasVersion == .keras3 && given == 0 ? 32 : given
     }
+    // Keras' errors name the data's own shapes.
+    let givenShapes = xs.map(\.shape)
+    xs = conformed(xs, to: model)
     try checkDataHandler(
       "predict", batchSize: batchSize, samples: xs.first?.shape.first,
       interpreter: interpreter, site: site, given: (arguments.value(1, "batch_size"), nil),
@@ -1364,7 +1384,8 @@ enum TrainingCalls {
         // Keras 3 checks the first batch as its predict step calls the model on it.
         if step == 0, interpreter.kerasVersion == .keras3, xs.count == 1,
           let message = EagerTensors.keras3BatchMismatch(
-            model, shape: batches[0].shape, dtype: xs[0].dtype, training: "False",
+            model, shape: [batches[0].shape[0]] + givenShapes[0].dropFirst(), dtype: xs[0].dtype,
+            training: "False",
             interpreter: interpreter)
         {
           throw CellError(type: "ValueError", message: message, range: site.range)
@@ -1753,9 +1774,11 @@ extension TrainingCalls {
         at: site.range)
     }
     return (
-      try arrays(
-        epoch.x, "x", count: trainer.inputNames.count, names: trainer.inputNames, site: site,
-        budget: budget),
+      conformed(
+        try arrays(
+          epoch.x, "x", count: trainer.inputNames.count, names: trainer.inputNames, site: site,
+          budget: budget),
+        to: trainer.model),
       try arrays(
         targets, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name),
         site: site, budget: budget)
@@ -1926,8 +1949,10 @@ extension TrainingCalls {
       || positional.contains { OwnDraws.derives($0, training: interpreter.session.training) }
       || (training && ownRandomness(model))
     defer { if training { interpreter.session.training.touched(model, own: own) } }
-    let x = try arguments.tensors(
-      0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+    let x = conformed(
+      try arguments.tensors(
+        0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget),
+      to: model)
     let y = try arguments.tensors(
       1, "y", count: trainer.outputs.count, names: trainer.outputs.map(\.name), budget: budget)
     interpreter.session.training.noteMetricTargets(y)

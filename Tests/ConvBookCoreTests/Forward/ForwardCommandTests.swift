@@ -44,6 +44,42 @@ struct ForwardCommandTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["y.npy"])
   }
 
+  /// Grayscale images saved as (N, H, W) for an `Input((H, W, 1))`: Keras adds the last axis of
+  /// size 1 (`KerasModel.conformedInputs`), and so does `convbook predict`; an extra last axis of
+  /// size 1 is dropped; other shapes stay refused in Keras' words.
+  @Test("predict adds or drops a last axis of size 1 as Keras does")
+  func predictsConformedInputs() throws {
+    let folder = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = try ModelFile.load(
+      path: try Self.script(
+        """
+        from tensorflow import keras
+        image = keras.Input((4, 4, 1))
+        x = keras.layers.Conv2D(2, 3)(image)
+        model = keras.Model(image, keras.layers.Flatten()(x))
+        """, in: folder))
+    let values = (0..<32).map { Float($0) / 32 }
+    var outputs: [Tensor] = []
+    for (name, shape) in [
+      ("full", [2, 4, 4, 1]), ("short", [2, 4, 4]), ("long", [2, 4, 4, 1, 1]),
+    ] {
+      let input = folder.appendingPathComponent("\(name).npy").path
+      try NPYFormat.write(try Tensor(shape: shape, scalars: values), to: input)
+      let out = folder.appendingPathComponent("\(name).out.npy").path
+      let result = try Prediction(inputPath: input, outputPath: out, seed: 5).run(file)
+      #expect(result.outputShape == [2, 8])
+      outputs.append(try NPYFormat.read(contentsOf: out))
+    }
+    #expect(outputs[0] == outputs[1] && outputs[0] == outputs[2])
+    let wide = folder.appendingPathComponent("wide.npy").path
+    try NPYFormat.write(try Tensor(shape: [1, 4, 5], scalars: Array(values[0..<20])), to: wide)
+    #expect(throws: (any Error).self) {
+      try Prediction(inputPath: wide, outputPath: folder.appendingPathComponent("w.npy").path)
+        .run(file)
+    }
+  }
+
   /// Any thread count gives the same values: `--threads 4611686018427387904` crashed on an
   /// overflow in the convolution kernel's work split (hostile CLI run).
   @Test("predict with a huge --threads gives what 2 threads give")
