@@ -885,7 +885,10 @@ enum Calls {
           site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: "add"),
           interpreter: interpreter)
       }
-      if let expected = nested.inputShape, let given = model.nextLayerInputShape, expected != given
+      // Keras runs the nested model's layers on a shape that fits its own (sizes it leaves
+      // unknown: an application made without `input_shape`), reporting its own shapes.
+      if let expected = nested.inputShape, let given = model.nextLayerInputShape, expected != given,
+        !nested.fitsInput(given)
       {
         throw .unsupported(
           "the model \(nested.name) was built for inputs of shape \(expected) but would be called on \(given) here; Keras would run its layers on the new shape while reporting the old one, which ConvBook does not model: give both models the same input shape",
