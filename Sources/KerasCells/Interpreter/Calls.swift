@@ -1134,7 +1134,12 @@ enum Calls {
         training: fixedTraining(keywords))
       if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
       interpreter.session.noteKerasNode(of: instance, outputs: outputs)
-      if keras3 {
+      // A layer called on a list (`Attention`) may record operations on its first tensor's
+      // mask for its output's.
+      if keras3
+        || (interpreter.kerasVersion == .keras3 && !tensors.isEmpty
+          && !instance.layer.symbolicMasking.convertsFirstMask.isEmpty)
+      {
         try KerasTensor.propagateKeras3Mask(
           from: tensors[0], through: instance, to: outputs, names: names)
       }
