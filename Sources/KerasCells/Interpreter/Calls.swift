@@ -1617,6 +1617,25 @@ enum Calls {
     -> [KerasTensor]
   {
     if let (tensors, _) = kerasTensors(in: value) { return tensors }
+    // Nested lists and tuples of tensors (`inputs=[base.inputs]`, `outputs=[decoder(z)]` of a
+    // model built with `outputs=[x]`): Keras flattens them in order.
+    func flattened(_ value: Value) -> [KerasTensor]? {
+      if case .kerasTensor(let tensor) = value { return [tensor] }
+      guard case .list = value, let items = value.sequenceItems else {
+        guard case .tuple(let items) = value else { return nil }
+        return flattenedItems(items)
+      }
+      return flattenedItems(items)
+    }
+    func flattenedItems(_ items: [Value]) -> [KerasTensor]? {
+      var tensors: [KerasTensor] = []
+      for item in items {
+        guard let inner = flattened(item) else { return nil }
+        tensors += inner
+      }
+      return tensors
+    }
+    if let tensors = flattened(value), !tensors.isEmpty { return tensors }
     // A dict of tensors: Keras flattens it in the order of its sorted string keys.
     if case .dictionary(let pairs) = value, !pairs.isEmpty {
       var named: [(String, KerasTensor)] = []
