@@ -2,7 +2,7 @@ import CNNKernels
 
 /// `BatchNormalization`: per-channel scale (gamma) and shift (beta), trainable, and the moving mean and
 /// variance, which are not: 4*C parameters, 2*C of them non-trainable.
-public struct BatchNormalization: Layer {
+public struct BatchNormalization: InputSpecLayer {
   public let common: LayerCommon
   public let axes: [Int]
   public let epsilon: Double
@@ -260,5 +260,18 @@ extension BatchNormalization {
     case "axis": axes.count == 1 ? .int(axes[0]) : .intList(axes)
     default: nil
     }
+  }
+}
+
+// MARK: Input spec
+
+extension BatchNormalization {
+  /// The normalized axes: tf-keras reports each resolved (`3`), Keras 3 as given (`-1`).
+  public func inputSpecAxes(rank: Int, keras3: Bool) -> [InputSpecAxis] {
+    let resolved = (try? Self.validateAxes(axes, rank: rank)) ?? []
+    if keras3, axes.count == resolved.count {
+      return zip(axes, resolved).map { InputSpecAxis(reported: $0, index: $1) }
+    }
+    return resolved.map { InputSpecAxis(reported: $0, index: $0) }
   }
 }

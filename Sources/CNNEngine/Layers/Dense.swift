@@ -3,7 +3,7 @@ import CNNKernels
 /// `Dense`: a matrix product over the last axis of an input of any rank >= 2.
 ///
 /// (..., C) -> (..., units); parameters C*units + units.
-public struct Dense: Layer {
+public struct Dense: InputSpecLayer {
   public let common: LayerCommon
   public let units: Int
   public let activation: ActivationFunction
@@ -119,5 +119,14 @@ extension Dense {
     case "activation": .givenActivation(common)
     default: nil
     }
+  }
+}
+
+// MARK: Input spec
+
+extension Dense {
+  /// The last axis, which the kernel's rows fix.
+  public func inputSpecAxes(rank: Int, keras3: Bool) -> [InputSpecAxis] {
+    [InputSpecAxis(reported: -1, index: rank - 1)]
   }
 }
