@@ -2,7 +2,7 @@ import CNNKernels
 
 /// `BatchNormalization`: per-channel scale (gamma) and shift (beta), trainable, and the moving mean and
 /// variance, which are not: 4*C parameters, 2*C of them non-trainable.
-public struct BatchNormalization: InputSpecLayer {
+public struct BatchNormalization: InputSpecLayer, WeightAttributeLayer {
   public let common: LayerCommon
   public let axes: [Int]
   public let epsilon: Double
@@ -274,4 +274,11 @@ extension BatchNormalization {
     }
     return resolved.map { InputSpecAxis(reported: $0, index: $0) }
   }
+}
+
+// MARK: Python attributes
+
+extension BatchNormalization {
+  /// `gamma`, `beta`, `moving_mean` and `moving_variance`.
+  public var weightAttributeNames: [String] { ["gamma", "beta", "moving_mean", "moving_variance"] }
 }
