@@ -8,13 +8,9 @@ public protocol InputSpecLayer: Layer {
   func inputSpecAxes(rank: Int, keras3: Bool) -> [InputSpecAxis]
 }
 
-/// One axis of an `InputSpec`: as Keras reports it, and its index in the input's shape.
+/// One axis of an `InputSpec`: as Keras reports it, and its index in the input's shape. Only the
+/// engine's layers make them (the memberwise initializer).
 public struct InputSpecAxis: Sendable, Equatable {
   public var reported: Int
   public var index: Int
-
-  public init(reported: Int, index: Int) {
-    self.reported = reported
-    self.index = index
-  }
 }
