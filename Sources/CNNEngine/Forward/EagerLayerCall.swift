@@ -68,7 +68,11 @@ extension EagerLayerCall {
       throw .limitation(
         "ConvBook runs a model on constant data as a model (`model(x)`), not as a layer")
     }
+    let nodes = instance.nodeOutputShapes.count
     let outputShape = try instance.call(on: TensorShape(shape.map { Optional($0) }))
+    // Keras makes no node for a call on data: the layer's summary row, `output_shape` and node
+    // indices count its calls on Keras tensors only.
+    instance.nodeOutputShapes.truncate(to: nodes)
     return try knownOutput(outputShape, of: instance, memoryBudget: memoryBudget)
   }
 

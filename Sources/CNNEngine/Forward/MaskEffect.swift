@@ -22,10 +22,18 @@ public struct SymbolicMasking: Sendable, Equatable {
   /// Whether the layer's first output carries its input's mask on (`supports_masking`, a
   /// recurrent layer that returns sequences).
   public var carries: Bool
+  /// The operations `compute_mask` records on the mask of the layer's first input for its
+  /// output's mask (`Attention`: `convert_to_tensor` of the query's), where the layer takes a
+  /// list of tensors; none without that mask.
+  public var convertsFirstMask: [MaskOperation.Kind]
 
-  public init(makes: [MaskOperation.Kind] = [], takes: Bool = false, carries: Bool = false) {
+  public init(
+    makes: [MaskOperation.Kind] = [], takes: Bool = false, carries: Bool = false,
+    convertsFirstMask: [MaskOperation.Kind] = []
+  ) {
     self.makes = makes
     self.takes = takes
     self.carries = carries
+    self.convertsFirstMask = convertsFirstMask
   }
 }

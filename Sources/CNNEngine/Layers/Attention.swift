@@ -209,6 +209,12 @@ extension Attention {
 // MARK: Forward pass
 
 extension Attention {
+  /// Keras 3's `Attention.compute_mask` (and `AdditiveAttention`'s, its subclass): the output's
+  /// mask is `convert_to_tensor` of the query's, an operation of the graph.
+  public var symbolicMasking: SymbolicMasking {
+    SymbolicMasking(carries: maskEffect == .carry, convertsFirstMask: [.convertToTensor])
+  }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .merge(
       .attention(

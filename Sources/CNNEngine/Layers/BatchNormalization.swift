@@ -2,7 +2,7 @@ import CNNKernels
 
 /// `BatchNormalization`: per-channel scale (gamma) and shift (beta), trainable, and the moving mean and
 /// variance, which are not: 4*C parameters, 2*C of them non-trainable.
-public struct BatchNormalization: Layer {
+public struct BatchNormalization: InputSpecLayer, WeightAttributeLayer {
   public let common: LayerCommon
   public let axes: [Int]
   public let epsilon: Double
@@ -261,4 +261,24 @@ extension BatchNormalization {
     default: nil
     }
   }
+}
+
+// MARK: Input spec
+
+extension BatchNormalization {
+  /// The normalized axes: tf-keras reports each resolved (`3`), Keras 3 as given (`-1`).
+  public func inputSpecAxes(rank: Int, keras3: Bool) -> [InputSpecAxis] {
+    let resolved = (try? Self.validateAxes(axes, rank: rank)) ?? []
+    if keras3, axes.count == resolved.count {
+      return zip(axes, resolved).map { InputSpecAxis(reported: $0, index: $1) }
+    }
+    return resolved.map { InputSpecAxis(reported: $0, index: $0) }
+  }
+}
+
+// MARK: Python attributes
+
+extension BatchNormalization {
+  /// `gamma`, `beta`, `moving_mean` and `moving_variance`.
+  public var weightAttributeNames: [String] { ["gamma", "beta", "moving_mean", "moving_variance"] }
 }

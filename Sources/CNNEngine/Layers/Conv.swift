@@ -2,7 +2,7 @@
 ///
 /// Output length per spatial axis: valid floor((n - d*(k-1) - 1)/s) + 1, same and causal ceil(n/s).
 /// Parameters: prod(kernel_size) * (C_in / groups) * filters + filters (bias).
-public struct Conv: ConvolutionLayer {
+public struct Conv: ConvolutionLayer, WeightAttributeLayer {
   public let common: LayerCommon
   public let rank: Int
   public let filters: Int
@@ -204,4 +204,11 @@ extension Conv {
     default: convolutionSetting(name)
     }
   }
+}
+
+// MARK: Python attributes
+
+extension Conv {
+  /// `kernel` and `bias`.
+  public var weightAttributeNames: [String] { ["kernel", "bias"] }
 }

@@ -5,7 +5,7 @@ import CNNKernels
 /// Output length (no output_padding): valid n*s + max(k - s, 0), same n*s; with output_padding p:
 /// (n - 1)*s + k - 2*pad + p. Kernel layout (k..., filters, C_in); parameters
 /// prod(kernel_size) * C_in * filters + filters.
-public struct ConvTranspose: ConvolutionLayer {
+public struct ConvTranspose: ConvolutionLayer, WeightAttributeLayer {
   public let common: LayerCommon
   public let rank: Int
   public let filters: Int
@@ -151,4 +151,11 @@ extension ConvTranspose {
     default: convolutionSetting(name)
     }
   }
+}
+
+// MARK: Python attributes
+
+extension ConvTranspose {
+  /// `kernel` and `bias`.
+  public var weightAttributeNames: [String] { ["kernel", "bias"] }
 }

@@ -83,9 +83,19 @@ public struct ConvolutionSettings: Sendable {
 }
 
 /// A layer built on `ConvolutionSettings`; its settings read as the layer's own properties.
-public protocol ConvolutionLayer: WindowLayer {
+public protocol ConvolutionLayer: WindowLayer, InputSpecLayer {
   var rank: Int { get }
   var settings: ConvolutionSettings { get }
+}
+
+extension ConvolutionLayer {
+  /// The channel axis: `-1` channels last, `1` channels first.
+  public func inputSpecAxes(rank: Int, keras3: Bool) -> [InputSpecAxis] {
+    [
+      InputSpecAxis(
+        reported: dataFormat == .channelsLast ? -1 : 1, index: dataFormat.channelAxis(rank: rank))
+    ]
+  }
 }
 
 extension ConvolutionLayer {

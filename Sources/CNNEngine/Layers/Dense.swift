@@ -3,7 +3,7 @@ import CNNKernels
 /// `Dense`: a matrix product over the last axis of an input of any rank >= 2.
 ///
 /// (..., C) -> (..., units); parameters C*units + units.
-public struct Dense: Layer {
+public struct Dense: InputSpecLayer, WeightAttributeLayer {
   public let common: LayerCommon
   public let units: Int
   public let activation: ActivationFunction
@@ -120,4 +120,20 @@ extension Dense {
     default: nil
     }
   }
+}
+
+// MARK: Input spec
+
+extension Dense {
+  /// The last axis, which the kernel's rows fix.
+  public func inputSpecAxes(rank: Int, keras3: Bool) -> [InputSpecAxis] {
+    [InputSpecAxis(reported: -1, index: rank - 1)]
+  }
+}
+
+// MARK: Python attributes
+
+extension Dense {
+  /// `kernel` and `bias`.
+  public var weightAttributeNames: [String] { ["kernel", "bias"] }
 }

@@ -2,7 +2,7 @@
 ///
 /// Output channels: C_in * depth_multiplier. Parameters: prod(kernel_size) * C_in * depth_multiplier,
 /// plus the same number of biases divided by prod(kernel_size).
-public struct DepthwiseConv: ConvolutionLayer {
+public struct DepthwiseConv: ConvolutionLayer, WeightAttributeLayer {
   public let common: LayerCommon
   public let rank: Int
   public let depthMultiplier: Int
@@ -140,4 +140,11 @@ extension DepthwiseConv {
     default: convolutionSetting(name)
     }
   }
+}
+
+// MARK: Python attributes
+
+extension DepthwiseConv {
+  /// `depthwise_kernel` and `bias`.
+  public var weightAttributeNames: [String] { ["depthwise_kernel", "bias"] }
 }

@@ -5,7 +5,7 @@
 /// `input_shape=`, tf-keras declares `input_shape=(input_length,)` (or `(None,)`), so an Embedding
 /// first in a Sequential builds it at once, with the hidden input layer `embedding_input`; Keras 3
 /// declares nothing (`LayerCatalog.make` decides by the session's version).
-public struct Embedding: Layer {
+public struct Embedding: WeightAttributeLayer {
   public let common: LayerCommon
   public let inputDim: Int
   public let outputDim: Int
@@ -108,4 +108,11 @@ extension Embedding {
     default: nil
     }
   }
+}
+
+// MARK: Python attributes
+
+extension Embedding {
+  /// `embeddings`.
+  public var weightAttributeNames: [String] { ["embeddings"] }
 }

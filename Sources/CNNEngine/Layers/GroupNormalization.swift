@@ -1,6 +1,6 @@
 /// `GroupNormalization`: the channels of `axis` split into `groups`; each sample is normalized
 /// over every other axis within a group, then scaled and shifted per channel (gamma, beta).
-public struct GroupNormalization: Layer {
+public struct GroupNormalization: InputSpecLayer {
   public let common: LayerCommon
   public let groups: Int
   public let axis: Int
@@ -69,6 +69,17 @@ public struct GroupNormalization: Layer {
       specs.append(WeightSpec("beta", [count], initializer: arguments["beta_initializer"]))
     }
     return specs
+  }
+}
+
+// MARK: Input spec
+
+extension GroupNormalization {
+  /// Keras 3's spec fixes the normalized axis, reported as given (`-1`); tf-keras' fixes none
+  /// (TensorFlow's reshape of gamma fails instead).
+  public func inputSpecAxes(rank: Int, keras3: Bool) -> [InputSpecAxis] {
+    guard keras3 else { return [] }
+    return [InputSpecAxis(reported: axis, index: axis < 0 ? rank + axis : axis)]
   }
 }
 

@@ -1,6 +1,6 @@
 /// `LayerNormalization`: normalizes each sample over `axis` (default the last), with gamma and beta
 /// of that axis' size: 2*C parameters, all trainable.
-public struct LayerNormalization: Layer {
+public struct LayerNormalization: WeightAttributeLayer {
   public let common: LayerCommon
   public let axes: [Int]
   public let epsilon: Double
@@ -99,4 +99,11 @@ extension LayerNormalization {
   public func setting(_ name: String) -> LayerSetting? {
     nil
   }
+}
+
+// MARK: Python attributes
+
+extension LayerNormalization {
+  /// `gamma` and `beta`.
+  public var weightAttributeNames: [String] { ["gamma", "beta"] }
 }

@@ -1,5 +1,6 @@
 /// The operations Keras 3's `compute_mask` records on symbolic tensors: `Embedding(mask_zero=True)`
-/// computes `not_equal(inputs, 0)`, `Masking` `any(not_equal(inputs, mask_value), axis=-1)`. They
+/// computes `not_equal(inputs, 0)`, `Masking` `any(not_equal(inputs, mask_value), axis=-1)`,
+/// `Attention` `convert_to_tensor` of its query's mask. They
 /// are nodes of a functional graph (rows of its summary, `not_equal (NotEqual)`), not layers of
 /// `model.layers`. ConvBook's forward pass computes masks itself (`ActivationBuffers.mask`), so
 /// these nodes only shape the graph: `ForwardGraph` leaves them out.
@@ -9,9 +10,17 @@ public struct MaskOperation: TensorOperationLayer {
     case notEqual = "NotEqual"
     /// `any(x, axis=-1)`: the input's shape without its last axis.
     case any = "Any"
+    /// `convert_to_tensor(mask)`: the mask's shape.
+    case convertToTensor = "ConvertToTensor"
 
     /// Keras 3's operation name, which the session makes unique (`not_equal_1`).
-    public var operationName: String { self == .notEqual ? "not_equal" : "any" }
+    public var operationName: String {
+      switch self {
+      case .notEqual: return "not_equal"
+      case .any: return "any"
+      case .convertToTensor: return "convert_to_tensor"
+      }
+    }
   }
 
   public let common: LayerCommon
@@ -26,7 +35,7 @@ public struct MaskOperation: TensorOperationLayer {
   }
 
   public func outputShape(for input: TensorShape) throws(KerasError) -> TensorShape {
-    kind == .notEqual ? input : TensorShape(Array(input.dimensions.dropLast()))
+    kind == .any ? TensorShape(Array(input.dimensions.dropLast())) : input
   }
 
   public func outputShape(forInputs inputs: [TensorShape]) throws(KerasError) -> TensorShape {

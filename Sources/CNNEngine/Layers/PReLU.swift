@@ -1,6 +1,6 @@
 /// `PReLU`: x for x >= 0, alpha*x below, with a learned `alpha` per input value; `shared_axes`
 /// share one alpha along those axes (`shared_axes=[1, 2]`: one per channel of an image).
-public struct PReLU: Layer {
+public struct PReLU: InputSpecLayer {
   public let common: LayerCommon
   /// The axes (1 = the first after the batch) along which alpha is shared.
   public let sharedAxes: [Int]
@@ -97,5 +97,18 @@ extension PReLU {
   /// None that code reads back through ConvBook yet.
   public func setting(_ name: String) -> LayerSetting? {
     nil
+  }
+}
+
+// MARK: Input spec
+
+extension PReLU {
+  /// Keras 3's spec fixes the axes after the batch that are not shared, and only when some are
+  /// (`shared_axes=[1]`); tf-keras' fixes none (TensorFlow's multiply by alpha fails instead).
+  public func inputSpecAxes(rank: Int, keras3: Bool) -> [InputSpecAxis] {
+    guard keras3, !sharedAxes.isEmpty, rank > 1 else { return [] }
+    return (1..<rank).filter { !sharedAxes.contains($0) }.map {
+      InputSpecAxis(reported: $0, index: $0)
+    }
   }
 }

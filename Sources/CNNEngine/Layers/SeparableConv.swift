@@ -2,7 +2,7 @@
 ///
 /// Parameters: prod(kernel_size) * C_in * depth_multiplier + C_in * depth_multiplier * filters
 /// + filters (bias).
-public struct SeparableConv: ConvolutionLayer {
+public struct SeparableConv: ConvolutionLayer, WeightAttributeLayer {
   public let common: LayerCommon
   public let rank: Int
   public let filters: Int
@@ -162,4 +162,11 @@ extension SeparableConv {
     default: convolutionSetting(name)
     }
   }
+}
+
+// MARK: Python attributes
+
+extension SeparableConv {
+  /// `depthwise_kernel`, `pointwise_kernel` and `bias`.
+  public var weightAttributeNames: [String] { ["depthwise_kernel", "pointwise_kernel", "bias"] }
 }

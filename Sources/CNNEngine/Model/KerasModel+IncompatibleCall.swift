@@ -184,30 +184,16 @@ extension KerasModel {
     }
   }
 
-  /// The `InputSpec(axes={axis: size})` of a built layer, in its Keras' words: the axis as the
-  /// layer stores it (`-1` for channels-last convolutions and `Dense`; tf-keras' resolved axis of
-  /// `BatchNormalization`, Keras 3's as given). Keras 3 names the spec's (unset) name.
+  /// The `InputSpec(axes={axis: size})` of a built layer, in its Keras' words: the axes its
+  /// `InputSpecLayer` conformance says, each as the layer stores it. Keras 3 names the spec's
+  /// (unset) name.
   static func checkInputSpec(_ instance: LayerInstance, input: TensorShape, keras3: Bool = false)
     throws(KerasError)
   {
-    guard let built = instance.inputShape, built.rank == input.rank else { return }
-    var axes: [(reported: Int, index: Int)] = []
-    switch instance.layer {
-    case let convolution as any ConvolutionLayer:
-      let index = convolution.dataFormat.channelAxis(rank: built.rank)
-      axes = [(convolution.dataFormat == .channelsLast ? -1 : 1, index)]
-    case is Dense:
-      axes = [(-1, built.rank - 1)]
-    case let normalization as BatchNormalization:
-      let resolved =
-        (try? BatchNormalization.validateAxes(normalization.axes, rank: built.rank)) ?? []
-      axes =
-        keras3 && normalization.axes.count == resolved.count
-        ? zip(normalization.axes, resolved).map { ($0, $1) } : resolved.map { ($0, $0) }
-    default:
-      return
-    }
-    for axis in axes {
+    guard let built = instance.inputShape, built.rank == input.rank,
+      let spec = instance.layer as? any InputSpecLayer
+    else { return }
+    for axis in spec.inputSpecAxes(rank: built.rank, keras3: keras3) {
       guard let value = built[axis.index], input[axis.index] != value else { continue }
       let layer =
         keras3 ? "with name 'None' of layer '\(instance.name)'" : "of layer \"\(instance.name)\""

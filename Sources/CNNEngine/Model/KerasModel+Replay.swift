@@ -100,6 +100,13 @@ extension KerasModel {
     return output
   }
 
+  /// Whether `shape` fits this built model's input shape: Keras runs the model's layers on it
+  /// (`replayedOutputShape(on:)`) while the model keeps reporting its own shapes.
+  public func fitsInput(_ shape: TensorShape) -> Bool {
+    guard let built = inputShape else { return false }
+    return Self.fits(shape, built)
+  }
+
   /// Whether `shape` has `built`'s rank and its sizes wherever `built` knows them.
   static func fits(_ shape: TensorShape, _ built: TensorShape) -> Bool {
     guard shape.rank == built.rank else { return false }

@@ -239,7 +239,11 @@ public final class KerasModel {
     }
     guard let inputLayer, failedFrom == nil else { return nil }
     if let graph { return graph.outputs[0].shape }
-    return stack.last?.outputShape ?? inputLayer.batchInputShape
+    guard let last = stack.last else { return inputLayer.batchInputShape }
+    // A nested model run on a shape that fits its own input (sizes it leaves unknown) reports
+    // its own output shape, but the next layer gets what the call returned.
+    if last.model != nil, let called = last.nodeOutputShapes.last { return called }
+    return last.outputShape
   }
 
   /// The layer whose output is the model's output (the input layer of a model without layers).

@@ -138,19 +138,24 @@ public final class KerasTensor {
     return outputs
   }
 
-  /// Keras 3's mask after a call of `instance` on `input` returned `outputs`: the mask operations
-  /// the layer records (named by `name(_:)`, which takes a session name for each), or the input's
+  /// Keras 3's mask after a call of `instance` on `input` (the first of its tensors) returned
+  /// `outputs`: the mask operations the layer records on the input (named by `name(_:)`, which
+  /// takes a session name for each) or on the input's mask (`convertsFirstMask`), or the input's
   /// mask passed on. Sets `keras3Mask` of the call's first output.
   public static func propagateKeras3Mask(
     from input: KerasTensor, through instance: LayerInstance, to outputs: [KerasTensor],
     names: NameScope
   ) throws(KerasError) {
-    let operations = KerasMask.operations(of: instance.layer)
+    var operations = KerasMask.operations(of: instance.layer)
+    var current = input
+    let converting = instance.layer.symbolicMasking.convertsFirstMask
+    if operations.isEmpty, !converting.isEmpty, let mask = input.keras3Mask {
+      (operations, current) = (converting, mask)
+    }
     if operations.isEmpty {
       if KerasMask.carries(instance.layer) { outputs[0].keras3Mask = input.keras3Mask }
       return
     }
-    var current = input
     for kind in operations {
       let operation = LayerInstance(
         MaskOperation(kind, name: names.uniqueName(kind.operationName)))

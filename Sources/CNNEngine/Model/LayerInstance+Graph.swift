@@ -158,6 +158,12 @@ extension LayerInstance {
         if let error = tfKerasOperationError(built: first, given: given[0]) { throw error }
         throw rebuildRefusal(built: first, given: given[0])
       }
+      if nodeOutputShapes.isEmpty {
+        // Built by calls on data, which made no node (`EagerLayerCall.build`): the layer's
+        // shapes are those of its first node.
+        inputShape = given[0]
+        outputShape = output
+      }
       nodeOutputShapes.append(output)
       return output
     }

@@ -155,6 +155,11 @@ public struct ModelSummary: Sendable, Equatable {
   /// too), past their first row: the totals count every weight once, as Keras does.
   public var repeatedWeights: [WeightSpec] = []
 
+  /// Weights the totals count that no row shows: the variables of the `keras.metrics` objects a
+  /// tf-keras subclassed model holds (`loss_tracker = keras.metrics.Mean()`), which tf-keras
+  /// tracks as the model's own.
+  public var unlistedWeights: [WeightSpec] = []
+
   /// The rows the summary prints (`options.rowRange`).
   public var shownRows: ArraySlice<Row> {
     guard let range = options.rowRange else { return rows[...] }
@@ -164,10 +169,12 @@ public struct ModelSummary: Sendable, Equatable {
   public var outputShape: TensorShape { rows.last?.outputShape ?? inputShape }
   public var totalParameters: Int {
     rows.reduce(0) { $0 + $1.parameters } - repeatedWeights.reduce(0) { $0 + $1.count }
+      + unlistedWeights.reduce(0) { $0 + $1.count }
   }
   public var trainableParameters: Int {
     rows.reduce(0) { $0 + $1.trainableParameters }
       - repeatedWeights.filter(\.trainable).reduce(0) { $0 + $1.count }
+      + unlistedWeights.filter(\.trainable).reduce(0) { $0 + $1.count }
   }
   public var nonTrainableParameters: Int { totalParameters - trainableParameters }
   public var totalMultiplyAccumulates: Int { rows.reduce(0) { $0 + $1.multiplyAccumulates } }

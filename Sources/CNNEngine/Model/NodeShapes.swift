@@ -59,6 +59,19 @@ struct NodeShapes: RandomAccessCollection {
     return true
   }
 
+  /// Forgets the calls from the `count`th on (calls that made no node: tf-keras' calls on data).
+  mutating func truncate(to count: Int) {
+    settle()
+    while let last = runs.last, last.end > count {
+      let start = runs.count > 1 ? runs[runs.count - 2].end : 0
+      if start >= count {
+        runs.removeLast()
+      } else {
+        runs[runs.count - 1].end = count
+      }
+    }
+  }
+
   /// Stops following `clock` (the layer left the model), keeping the calls it counted.
   mutating func leave(_ clock: RebuildClock) {
     guard self.clock === clock else { return }

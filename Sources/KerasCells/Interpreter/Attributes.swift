@@ -1026,20 +1026,6 @@ enum Attributes {
     }
   }
 
-  /// The weights each layer class keeps as attributes, built or not; an absent one (`use_bias=False`)
-  /// reads as None once the layer is built.
-  private static func weightAttributeNames(of layer: any Layer) -> [String] {
-    switch layer {
-    case is Conv, is Dense, is ConvTranspose: return ["kernel", "bias"]
-    case is DepthwiseConv: return ["depthwise_kernel", "bias"]
-    case is SeparableConv: return ["depthwise_kernel", "pointwise_kernel", "bias"]
-    case is BatchNormalization: return ["gamma", "beta", "moving_mean", "moving_variance"]
-    case is LayerNormalization: return ["gamma", "beta"]
-    case is Embedding: return ["embeddings"]
-    default: return []
-    }
-  }
-
   private static func layerAttribute(_ name: String, _ instance: LayerInstance, range: SourceRange)
     throws(CellError) -> Value?
   {
@@ -1087,7 +1073,10 @@ enum Attributes {
       return variablesValue(instance.trainableVariables)
     case "non_trainable_weights", "non_trainable_variables":
       return variablesValue(instance.nonTrainableVariables)
-    case _ where weightAttributeNames(of: instance.layer).contains(name):
+    // The weights a layer class keeps as attributes (`WeightAttributeLayer`).
+    case _
+    where (instance.layer as? any WeightAttributeLayer)?.weightAttributeNames.contains(name)
+      == true:
       guard instance.isBuilt else { return nil }
       return instance.variables.first { $0.spec.name == name }.map(Value.variable) ?? Value.none
     case "count_params", "get_config", "get_weights", "set_weights", "build", "call",

@@ -885,7 +885,10 @@ enum Calls {
           site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: "add"),
           interpreter: interpreter)
       }
-      if let expected = nested.inputShape, let given = model.nextLayerInputShape, expected != given
+      // Keras runs the nested model's layers on a shape that fits its own (sizes it leaves
+      // unknown: an application made without `input_shape`), reporting its own shapes.
+      if let expected = nested.inputShape, let given = model.nextLayerInputShape, expected != given,
+        !nested.fitsInput(given)
       {
         throw .unsupported(
           "the model \(nested.name) was built for inputs of shape \(expected) but would be called on \(given) here; Keras would run its layers on the new shape while reporting the old one, which ConvBook does not model: give both models the same input shape",
@@ -1131,7 +1134,12 @@ enum Calls {
         training: fixedTraining(keywords))
       if !wasBuilt { interpreter.session.noteFirstBuild(of: instance) }
       interpreter.session.noteKerasNode(of: instance, outputs: outputs)
-      if keras3 {
+      // A layer called on a list (`Attention`) may record operations on its first tensor's
+      // mask for its output's.
+      if keras3
+        || (interpreter.kerasVersion == .keras3 && !tensors.isEmpty
+          && !instance.layer.symbolicMasking.convertsFirstMask.isEmpty)
+      {
         try KerasTensor.propagateKeras3Mask(
           from: tensors[0], through: instance, to: outputs, names: names)
       }
@@ -1609,6 +1617,25 @@ enum Calls {
     -> [KerasTensor]
   {
     if let (tensors, _) = kerasTensors(in: value) { return tensors }
+    // Nested lists and tuples of tensors (`inputs=[base.inputs]`, `outputs=[decoder(z)]` of a
+    // model built with `outputs=[x]`): Keras flattens them in order.
+    func flattened(_ value: Value) -> [KerasTensor]? {
+      if case .kerasTensor(let tensor) = value { return [tensor] }
+      guard case .list = value, let items = value.sequenceItems else {
+        guard case .tuple(let items) = value else { return nil }
+        return flattenedItems(items)
+      }
+      return flattenedItems(items)
+    }
+    func flattenedItems(_ items: [Value]) -> [KerasTensor]? {
+      var tensors: [KerasTensor] = []
+      for item in items {
+        guard let inner = flattened(item) else { return nil }
+        tensors += inner
+      }
+      return tensors
+    }
+    if let tensors = flattened(value), !tensors.isEmpty { return tensors }
     // A dict of tensors: Keras flattens it in the order of its sorted string keys.
     if case .dictionary(let pairs) = value, !pairs.isEmpty {
       var named: [(String, KerasTensor)] = []

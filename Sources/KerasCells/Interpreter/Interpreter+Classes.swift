@@ -599,6 +599,7 @@ extension Interpreter {
       // `add_weight` of its own) first, which ConvBook does not list.
       if name.hasSuffix("weights") || name.hasSuffix("variables") || name == "count_params",
         let refusal = untrackedLayerRefusal("`\(name)`", range: range)
+          ?? TrackedMetrics.refusal("`\(name)`", of: instance, session: session, range: range)
       {
         throw refusal
       }

@@ -69,6 +69,27 @@ final class KerasMetricObject: StandardObject {
       name: name, keras3: interpreter.kerasVersion == .keras3)
   }
 
+  /// The variables tf-keras' metric (a `Layer`) makes when it is made: `total` and `count` of a
+  /// mean (the per-line metrics are `MeanMetricWrapper`s), `total` alone of a `Sum`; scalars, not
+  /// trainable. A subclassed model that holds the metric as an attribute tracks them as weights
+  /// of its own (`TrackedMetrics`). Keras 3 keeps metrics' variables apart from layers' weights.
+  /// ConvBook's own scope of this metric's variables: unique per object, so that two metrics'
+  /// `total:0` stay two variables (Keras shows them without a scope, `TrackedMetrics`).
+  private(set) lazy var variableScope = "metric.\(KerasMetricObject.nextScope())"
+  private static let scopes = ScopeCounter()
+
+  private static func nextScope() -> Int { scopes.next() }
+
+  var tfKerasVariables: [WeightSpec] {
+    let names: [String]
+    switch kind {
+    case .sum: names = ["total"]
+    case .mean, .perLine: names = ["total", "count"]
+    case .compiled: names = []
+    }
+    return names.map { WeightSpec($0, [], trainable: false, initializer: .string("zeros")) }
+  }
+
   override var typeName: String { object.typeName }
 
   override func repr(_ item: (Value) -> String) -> String {
@@ -231,5 +252,14 @@ final class KerasMetricObject: StandardObject {
       total += Float(batch.sum)
       count += Float(batch.count)
     }
+  }
+}
+
+/// Numbers for the metrics' variable scopes, in the order the metrics are first counted.
+private final class ScopeCounter: @unchecked Sendable {
+  private var count = 0
+  func next() -> Int {
+    count += 1
+    return count
   }
 }

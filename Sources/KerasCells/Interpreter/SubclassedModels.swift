@@ -14,12 +14,22 @@ extension KerasSubclassing {
   /// dicts of them, by sorted key as tf-keras' `DictWrapper` lists them), in attribute order;
   /// Keras 3, in the order its tracker first saw them (`Keras3LayerTracking`).
   static func trackedLayers(of instance: PythonInstance, session: KerasSession) -> [Value] {
+    trackedObjects(of: instance, session: session, metrics: false)
+  }
+
+  /// tf-keras' tracked objects in attribute order: the layers of `trackedLayers` and, with
+  /// `metrics`, the `keras.metrics` objects among them (tf-keras' metrics are layers: the model
+  /// counts their variables as weights though `model.layers` leaves them out, `TrackedMetrics`).
+  static func trackedObjects(of instance: PythonInstance, session: KerasSession, metrics: Bool)
+    -> [Value]
+  {
     if session.kerasVersion == .keras3 { return instance.trackedLayers }
     var found: [Value] = []
     func visit(_ value: Value) {
       switch value {
       case .layer, .model: found.append(value)
       case .instance(let object) where object.type.kerasBase != nil: found.append(value)
+      case .standard(let metric as KerasMetricObject) where metrics: found.append(.standard(metric))
       case .list(let list): list.items.forEach(visit)
       case .tuple(let items): items.forEach(visit)
       case .dictionary(let dict):
@@ -130,7 +140,15 @@ extension KerasSubclassing {
             "You tried to call `count_params` on layer '\(state.name)', but the layer isn't built. You can build it manually via: `layer.build(batch_input_shape)`.",
           range: site.range)
       }
-      return .int(rows(of: instance, interpreter: interpreter).reduce(0) { $0 + $1.parameters })
+      if let refusal = TrackedMetrics.refusal(
+        "`model.count_params()`", of: instance, session: interpreter.session, range: site.range)
+      {
+        throw refusal
+      }
+      let metrics = TrackedMetrics.variables(of: instance, session: interpreter.session)
+      return .int(
+        rows(of: instance, interpreter: interpreter).reduce(0) { $0 + $1.parameters }
+          + metrics.reduce(0) { $0 + $1.spec.count })
     case "compile":
       try TrainingCalls.checkCompileKeywords(
         keywords, site: site, version: interpreter.kerasVersion)
@@ -274,6 +292,9 @@ extension KerasSubclassing {
       // other layers called by a subclassed model have no single one.
       if case .model(let model) = value, model.isBuilt, let shape = model.outputShape {
         row.outputShape = EagerCalls.shownShape(shape, of: model, session: interpreter.session)
+        // A functional model of several outputs shows them all, as `model.output_shape` lists
+        // them.
+        row.outputShapes = model.outputShapeList
       } else if let call = interpreter.session.kerasNodeCalls[ObjectIdentifier(layer)]?
         .tfKerasOutputs
       {
@@ -418,9 +439,17 @@ extension KerasSubclassing {
           "This model has not yet been built. Build the model first by calling `build()` or by calling the model on a batch of data.",
         range: site.range)
     }
-    return ModelSummary(
+    if let refusal = TrackedMetrics.refusal(
+      "`model.summary()`", of: instance, session: interpreter.session, range: site.range)
+    {
+      throw refusal
+    }
+    var summary = ModelSummary(
       name: state.name, inputLayerName: "", inputShape: TensorShape([]),
       rows: rows(of: instance, interpreter: interpreter))
+    summary.unlistedWeights = TrackedMetrics.variables(of: instance, session: interpreter.session)
+      .map(\.spec)
+    return summary
   }
 }
 

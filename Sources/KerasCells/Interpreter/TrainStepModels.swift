@@ -159,8 +159,9 @@ enum TrainStepModels {
     }
   }
 
-  /// The weights of the layers the model tracks, each once, in tracking order; `keep` says
-  /// which by whether each is trainable (a frozen layer's weights are not).
+  /// The weights of the layers the model tracks (and, in tf-keras, of the metrics it holds,
+  /// `TrackedMetrics`), each once, in tracking order; `keep` says which by whether each is
+  /// trainable (a frozen layer's weights are not).
   static func variables(
     of instance: PythonInstance, session: KerasSession, where keep: (Bool) -> Bool
   ) -> [WeightVariable] {
@@ -187,10 +188,12 @@ enum TrainStepModels {
         } else {
           KerasSubclassing.trackedLayers(of: object, session: session).forEach(visit)
         }
+      case .standard(let metric as KerasMetricObject):
+        add(TrackedMetrics.variables(of: metric), trainable: false)
       default: break
       }
     }
-    KerasSubclassing.trackedLayers(of: instance, session: session).forEach(visit)
+    KerasSubclassing.trackedObjects(of: instance, session: session, metrics: true).forEach(visit)
     return result
   }
 
@@ -209,12 +212,19 @@ enum TrainStepModels {
       if let tracker = compiled.lossTracker { result.append(tracker) }
       result += compiled.metrics ?? []
     }
-    for name in instance.attributeOrder {
-      if case .standard(let metric as KerasMetricObject)? = instance.attributes[name],
-        !result.contains(where: { $0 === metric })
-      {
-        result.append(metric)
+    // Keras tracks the metrics in lists (and tuples, dicts) an attribute holds too.
+    func visit(_ value: Value) {
+      switch value {
+      case .standard(let metric as KerasMetricObject):
+        if !result.contains(where: { $0 === metric }) { result.append(metric) }
+      case .list(let list): list.items.forEach(visit)
+      case .tuple(let items): items.forEach(visit)
+      case .dictionary(let dict): dict.pairs.map(\.1).forEach(visit)
+      default: break
       }
+    }
+    for name in instance.attributeOrder {
+      if let value = instance.attributes[name] { visit(value) }
     }
     return result
   }

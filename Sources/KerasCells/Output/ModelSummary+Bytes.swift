@@ -10,11 +10,13 @@ extension ModelSummary {
         weights.filter(\.trainable).reduce(0) { $0 + $1.count * $1.bytesPerValue }
       )
     }
-    // Weights shown by several rows count once (`repeatedWeights`).
+    // Weights shown by several rows count once (`repeatedWeights`); those no row shows count
+    // too (`unlistedWeights`).
     let shown = bytes(rows.flatMap(\.weights))
     let repeated = bytes(repeatedWeights)
-    let total = shown.total - repeated.total
-    let trainable = shown.trainable - repeated.trainable
+    let unlisted = bytes(unlistedWeights)
+    let total = shown.total - repeated.total + unlisted.total
+    let trainable = shown.trainable - repeated.trainable + unlisted.trainable
     return (total, trainable, total - trainable)
   }
 }
