@@ -41,15 +41,9 @@ extension ForwardPass {
         "model \"\(model.name)\" expects \(expected.count) input(s), but it received \(inputShapes.count) input tensors"
       )
     }
-    for (index, (shape, declared)) in zip(inputShapes, expected).enumerated() {
-      let fits =
-        shape.allSatisfy { $0 >= 0 } && declared.rank == shape.count
-        && zip(declared.dimensions, shape).allSatisfy { $0 == nil || $0 == $1 }
-      guard fits else {
-        throw ForwardError(
-          .input,
-          "Input \(index) of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(declared), found shape=\(TensorShape.tuple(shape))"
-        )
+    for (index, shape) in inputShapes.enumerated() {
+      if let message = model.inputMismatch(shape, input: index) {
+        throw ForwardError(.input, message)
       }
     }
     guard Set(inputShapes.map { $0.first ?? 0 }).count <= 1 else {

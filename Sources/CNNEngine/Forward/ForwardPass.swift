@@ -173,17 +173,11 @@ public final class ForwardPass: @unchecked Sendable {
   private static func shapes(
     model: KerasModel, instances: [LayerInstance], inputShape: [Int]
   ) throws(ForwardError) -> [[Int]] {
-    guard let expected = model.inputShape else {
+    guard model.inputShape != nil else {
       throw ForwardError(.model, "model \"\(model.name)\" is not built: its input shape is unknown")
     }
-    let fits =
-      inputShape.allSatisfy { $0 >= 0 } && expected.rank == inputShape.count
-      && zip(expected.dimensions, inputShape).allSatisfy { $0 == nil || $0 == $1 }
-    guard fits else {
-      throw ForwardError(
-        .input,
-        "Input 0 of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(expected), found shape=\(TensorShape.tuple(inputShape))"
-      )
+    if let message = model.inputMismatch(inputShape, input: 0) {
+      throw ForwardError(.input, message)
     }
     var shapes = [inputShape]
     var current = TensorShape(inputShape.map { Optional($0) })

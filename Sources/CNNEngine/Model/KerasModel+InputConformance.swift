@@ -87,4 +87,22 @@ extension KerasModel {
       return error
     }
   }
+
+  /// After conformance, data of `shape` for input `index` against its declared shape exactly (the
+  /// same rank, every size the input fixes; the batch too where it is fixed): nil where it fits,
+  /// else tf-keras' message, which shows the data as `found` (the data's shape, or a traced one
+  /// with an open batch). The forward pass, training and `convbook predict` check their inputs
+  /// with it before anything runs.
+  public func inputMismatch(_ shape: [Int], input index: Int, found: TensorShape? = nil)
+    -> String?
+  {
+    guard let declared = declaredInputShapes, declared.indices.contains(index) else { return nil }
+    let expected = declared[index]
+    let fits =
+      shape.allSatisfy { $0 >= 0 } && expected.rank == shape.count
+      && zip(expected.dimensions, shape).allSatisfy { $0 == nil || $0 == $1 }
+    guard !fits else { return nil }
+    return
+      "Input \(index) of layer \"\(name)\" is incompatible with the layer: expected shape=\(expected), found shape=\(found?.description ?? TensorShape.tuple(shape))"
+  }
 }

@@ -1084,17 +1084,18 @@ public final class Trainer {
         "the model \"\(model.name)\" has \(outputs.count) output(s), but fit received \(targets.count) target arrays"
       )
     }
-    for (index, (x, shape)) in zip(inputs, expected).enumerated() {
-      let fits =
-        shape.rank == x.rank
-        && zip(shape.dimensions.dropFirst(), x.shape.dropFirst()).allSatisfy {
-          $0 == nil || $0 == $1
-        }
-      guard fits else {
-        throw TrainingError(
-          .data,
-          "Input \(index) of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(shape), found shape=\(TensorShape(batch: nil, sample: x.shape.dropFirst().map { Optional($0) }))"
-        )
+    // The batch is not checked here (a fixed one is cut into batches later); the train step is
+    // traced with an open batch, which Keras' message shows.
+    for (index, x) in inputs.enumerated() {
+      var samples = x.shape
+      if let fixed = expected[index].dimensions.first ?? nil, !samples.isEmpty {
+        samples[0] = fixed
+      }
+      if let message = model.inputMismatch(
+        samples, input: index,
+        found: TensorShape(batch: nil, sample: x.shape.dropFirst().map { Optional($0) }))
+      {
+        throw TrainingError(.data, message)
       }
     }
     let samples = inputs[0].shape[0]

@@ -136,7 +136,7 @@ public struct Prediction {
           : inputNames.map { name in read[pairs.firstIndex { $0.name == name }!] }
         // A last axis of size 1 added or dropped as Keras does (`KerasModel.conformedInputs`).
         let conformed = model.conformedInputs(ordered.map(\.0))
-        try Self.checkShapes(conformed, declared: declared, names: inputNames, model: model)
+        try Self.checkShapes(conformed, names: inputNames, model: model)
         if let batch, let first = ordered.first?.0.shape.first, first != batch {
           throw ForwardCommandError.usage(
             "--batch \(batch) contradicts the inputs, whose batch is \(first)")
@@ -373,17 +373,12 @@ public struct Prediction {
   }
 
   /// Each input against the shape its input layer declares, named, before the pass.
-  static func checkShapes(
-    _ tensors: [Tensor], declared: [TensorShape], names: [String], model: KerasModel
-  ) throws(ForwardCommandError) {
-    for (index, (tensor, shape)) in zip(tensors, declared).enumerated() {
-      let fits =
-        shape.rank == tensor.shape.count
-        && zip(shape.dimensions, tensor.shape).allSatisfy { $0 == nil || $0 == $1 }
-      guard fits else {
-        throw .input(
-          "the input \(names[index]): Input \(index) of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(shape), found shape=\(TensorShape.tuple(tensor.shape))"
-        )
+  static func checkShapes(_ tensors: [Tensor], names: [String], model: KerasModel)
+    throws(ForwardCommandError)
+  {
+    for (index, tensor) in tensors.enumerated() {
+      if let message = model.inputMismatch(tensor.shape, input: index) {
+        throw .input("the input \(names[index]): \(message)")
       }
     }
   }
