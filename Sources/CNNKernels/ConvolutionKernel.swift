@@ -36,6 +36,75 @@ public enum ConvolutionKernel {
       run(
         input, weights: weights, geometry: geometry, activation: activation, threads: threads,
         order: order, plan: plan, output: destination)
+      guard order == .tensorFlowKernels else { return }
+      tensorFlowLastRows(
+        input, weights: weights, geometry: geometry, activation: activation, plan: plan,
+        output: destination.baseAddress!)
+    }
+  }
+
+  /// The output positions left over from groups of 6 in TensorFlow's GEMM of a 1-D or 2-D
+  /// convolution (a row per position of the whole call, `N x OH x OW`, a column per filter):
+  /// recomputed from their whole patches (padding as zeros, taps in (kh, kw, c) order) in
+  /// `TensorFlowContraction.order`, whose last 1 or 2 rows sum without FMA and last 3 in two
+  /// chains, as `DenseKernel`'s last rows do; then the bias and the activation's clamp. Measured
+  /// on seeded 1x1 and 3x3 convolutions of 4-50 positions left over from 1-3 (every value). Past
+  /// 72 positions oneDNN blocks the rows otherwise (75 and 81 positions with 3 left, and a batch
+  /// of 32 26 x 26 images with 2 left, keep the tiles' chains: script 1151). One group of two
+  /// filters or more, no dilation (TensorFlow moves a dilated convolution's positions to other
+  /// images first); the tiles keep the rest.
+  static func tensorFlowLastRows(
+    _ input: Tensor, weights: PackedConvolutionWeights, geometry g: WindowGeometry,
+    activation: FusedActivation, plan: ContractionPlan?, output: UnsafeMutablePointer<Float>
+  ) {
+    let positions = g.rows * g.output[2]
+    let left = positions % 6
+    guard positions >= 2, positions <= 72, (1...3).contains(left), weights.groups == 1,
+      weights.filters >= 2,
+      g.kernel[0] == 1, g.input[0] == 1, g.dilations.allSatisfy({ $0 == 1 })
+    else { return }
+    let channels = g.channels
+    let filters = weights.filters
+    let (kH, kW) = (g.kernel[1], g.kernel[2])
+    let taps = kH * kW * channels
+    let width = PackedConvolutionWeights.blockWidth
+    let bounds = activation.bounds
+    let plan = plan ?? .whole(taps)
+    var patch = [Float](repeating: 0, count: taps)
+    input.scalars.withUnsafeBufferPointer { source in
+      weights.packed.withUnsafeBufferPointer { packed in
+        patch.withUnsafeMutableBufferPointer { patch in
+          for position in positions - left..<positions {
+            let ow = position % g.output[2]
+            let oh = (position / g.output[2]) % g.output[1]
+            let n = position / (g.output[2] * g.output[1])
+            for kh in 0..<kH {
+              let ih = oh * g.strides[1] - g.padBefore[1] + kh * g.dilations[1]
+              for kw in 0..<kW {
+                let iw = ow * g.strides[2] - g.padBefore[2] + kw * g.dilations[2]
+                let to = patch.baseAddress! + (kh * kW + kw) * channels
+                guard ih >= 0, ih < g.input[1], iw >= 0, iw < g.input[2] else {
+                  to.update(repeating: 0, count: channels)
+                  continue
+                }
+                to.update(
+                  from: source.baseAddress! + ((n * g.input[1] + ih) * g.input[2] + iw) * channels,
+                  count: channels)
+              }
+            }
+            for filter in 0..<filters {
+              let order = TensorFlowContraction.order(
+                row: position, rows: positions, column: filter, columns: filters)
+              let sum = TensorFlowContraction.plannedSum(
+                order, plan: plan, patch.baseAddress!,
+                packed.baseAddress! + (filter / width) * weights.blockStride + filter % width,
+                strideB: width)
+              output[position * filters + filter] = FusedActivation.clamped(
+                sum + weights.packedBias[filter], bounds)
+            }
+          }
+        }
+      }
     }
   }
 

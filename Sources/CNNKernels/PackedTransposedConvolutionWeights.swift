@@ -4,8 +4,14 @@
 /// the inputs that reach it is an ordinary convolution tap list, so the kernel is transposed to
 /// (K..., C_in, F_out) and packed exactly like a convolution's. The spatial taps are not flipped:
 /// TensorFlow defines the op as out[i*s + k*d - pad] += in[i] * w[k].
+///
+/// `columns` is the same kernel as the (C_in, K... x F_out) matrix TensorFlow's CPU kernel
+/// multiplies each image's pixels by (`TransposedConvolutionKernel`'s TensorFlow order), without
+/// the bias, which that kernel adds afterwards (`bias`).
 public struct PackedTransposedConvolutionWeights: Sendable {
   let packed: PackedConvolutionWeights
+  let columns: PackedDenseWeights
+  let bias: [Float]?
 
   /// kernel (K..., F_out, C_in), bias (F_out)
   public init(kernel: Tensor, bias: Tensor? = nil) throws(KernelError) {
@@ -29,6 +35,16 @@ public struct PackedTransposedConvolutionWeights: Sendable {
     let shape = Array(kernel.shape.prefix(rank)) + [channels, filters]
     packed = try PackedConvolutionWeights(
       kernel: Tensor(validShape: shape, scalars: swapped), bias: bias)
+    let width = taps * filters
+    var matrix = [Float](repeating: 0, count: kernel.count)
+    for column in 0..<width {
+      for c in 0..<channels {
+        matrix[c * width + column] = kernel.scalars[column * channels + c]
+      }
+    }
+    columns = try PackedDenseWeights(
+      kernel: Tensor(validShape: [channels, width], scalars: matrix))
+    self.bias = bias?.scalars
   }
 
   public var kernelSize: [Int] { packed.kernelSize }

@@ -279,7 +279,8 @@ struct ForwardStep {
         try TransposedConvolutionKernel.convolve(
           input, weights: weights, strides: strides, dilations: dilations,
           padding: padding == .same ? .same : .valid, outputPadding: outputPadding,
-          activation: fused ?? .linear, threads: threads)
+          activation: fused ?? .linear, threads: threads,
+          order: engine == .eigen ? .tensorFlowKernels : .chains)
       }
       if fused == nil { try activate(activation) }
     case .pooling(let mode, let poolSize, let strides, let padding):

@@ -101,7 +101,8 @@ public struct ConvTranspose: ConvolutionLayer, WeightAttributeLayer {
 // MARK: Forward pass
 
 extension ConvTranspose {
-  /// (K..., F, C_in) is transposed to (K..., C_in, F) first: one more copy while packing.
+  /// (K..., F, C_in) is transposed to (K..., C_in, F) first: one more copy while packing; the
+  /// (C_in, K... x F) matrix of TensorFlow's order is packed beside it (a copy, then its blocks).
   public func packedWeightValues(input: TensorShape, weights: [WeightSpec]) throws(Exact.Overflow)
     -> Int
   {
@@ -109,8 +110,12 @@ extension ConvTranspose {
     guard kernel.count >= 2 else { return 0 }
     var swapped = kernel
     swapped.swapAt(kernel.count - 1, kernel.count - 2)
+    let matrix = try [1, kernel[kernel.count - 1], Exact.product(kernel.dropLast())]
     return try Exact.add(
-      ForwardPlan.blockedValues(kernel: swapped, groups: 1), Exact.product(kernel))
+      Exact.add(
+        ForwardPlan.blockedValues(kernel: swapped, groups: 1),
+        ForwardPlan.blockedValues(kernel: matrix, groups: 1)),
+      Exact.multiply(2, Exact.product(kernel)))
   }
 
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {

@@ -51,7 +51,12 @@ extension Dropout {
 extension Dropout {
   public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
   {
-    .step(.dropout(rate: Float(rate), spatial: spatialRank > 0))
+    .step(
+      .dropout(
+        rate: Float(rate), spatial: spatialRank > 0,
+        seeds: preparation.instance.drawsAsTensorFlow
+          ? preparation.instance.seedGenerator.map { DropoutSeeds(generator: $0, rate: rate) }
+          : nil))
   }
 }
 

@@ -185,6 +185,10 @@ public final class LayerInstance {
   /// TensorFlow's own values (`WeightInitializer.tensorflowTensor`).
   public var tensorflowSeeds: [String: UInt64] = [:]
 
+  /// Keras 3's `SeedGenerator` of a layer that draws in training (`Dropout`), when its seed is
+  /// known (`keras.utils.set_random_seed`, `seed=`): training then draws TensorFlow's masks.
+  public var seedGenerator: KerasSeedGenerator?
+
   /// The seed of the weight `spec`, if known.
   public func tensorflowSeed(of spec: WeightSpec) -> UInt64? {
     guard !tensorflowSeeds.isEmpty else { return nil }

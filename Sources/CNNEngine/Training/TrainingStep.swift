@@ -24,7 +24,8 @@ struct TrainingStep {
     case pooling(PoolingKernel.Mode, poolSize: [Int], strides: [Int], padding: Padding)
     case globalPooling(PoolingKernel.Mode)
     case batchNormalization(BatchNormalization)
-    case dropout(rate: Float, spatial: Bool)
+    /// `seeds`: a Keras 3 layer's known `SeedGenerator` and its rate as Keras holds it.
+    case dropout(rate: Float, spatial: Bool, seeds: DropoutSeeds?)
     case activation(ActivationFunction)
     /// Flatten, Reshape: the values do not move.
     case reshape
@@ -250,9 +251,13 @@ struct TrainingStep {
         try PackedConvolutionWeights(kernel: kernel, bias: tensor(second), groups: groups)
       }
       try kernelCall { () throws(KernelError) in
+        // `fit` runs TensorFlow's own Conv2D: its order under the Eigen engine (2-D; a Conv1D
+        // keeps the chains: a Keras 3 Embedding + Conv1D + GlobalMaxPooling1D fit, whose maxima
+        // tie, then picks other winners than Keras' training cell `embedding` shows).
         try ConvolutionKernel.convolve(
           input, weights: packed, strides: strides, dilations: dilations, padding: pads,
           activation: function == .relu() ? .relu : .linear, threads: threads,
+          order: engine == .eigen && kernel.rank == 4 ? .tensorFlowKernels : .chains,
           into: &workspace.output)
       }
       return (try activate(function, workspace.output), saved)
@@ -288,7 +293,8 @@ struct TrainingStep {
         try TransposedConvolutionKernel.convolve(
           input, weights: packed, strides: strides, dilations: dilations,
           padding: padding == .same ? .same : .valid, outputPadding: outputPadding,
-          activation: function == .relu() ? .relu : .linear, threads: threads)
+          activation: function == .relu() ? .relu : .linear, threads: threads,
+          order: engine == .eigen ? .tensorFlowKernels : .chains)
       }
       saved.outputShape = linear.shape
       return (try activate(function, linear), saved)
@@ -363,8 +369,14 @@ struct TrainingStep {
         values[i] = (values[i] - mean[c]) * inverse[c] * (gamma?[c] ?? 1) + (beta?[c] ?? 0)
       }
       return (Tensor(validShape: input.shape, scalars: values), saved)
-    case .dropout(let rate, let spatial):
+    case .dropout(let rate, let spatial, let seeds):
       guard training, rate > 0 else { return (input, saved) }
+      if let seeds, rate < 1 {
+        let values = seeds.generator.drop(
+          input.scalars, shape: input.shape, rate: seeds.rate, spatial: spatial,
+          mask: &saved.mask)
+        return (Tensor(validShape: input.shape, scalars: values), saved)
+      }
       saved.mask = DropoutMask.draw(
         shape: input.shape, rate: rate, spatial: spatial, generator: &generator)
       var values = input.scalars
@@ -548,6 +560,37 @@ struct TrainingStep {
         inputSize: Array(saved.input.shape.dropFirst().dropLast()),
         kernelSize: Array(kernel.shape.dropLast(2)), strides: strides, dilations: dilations)
       let outputShape = [saved.input.shape[0]] + outputSize + [kernel.shape.last!]
+      if case .tensorFlow = matMulOrder,
+        ConvolutionGradient.followsTensorFlow(
+          input: saved.input.shape, kernel: kernel.shape,
+          outputPositions: outputShape.dropLast().reduce(1, *), groups: groups,
+          dilations: dilations)
+      {
+        // Under the Eigen engine (the trainer's MatMul order says which): TensorFlow's
+        // Conv2DBackpropFilter / Conv2DBackpropInput orders, from the output gradient in full
+        // (the pooling's and the ReLU's routing made explicit).
+        let gradient: Tensor
+        if let pooled {
+          gradient = ConvolutionGradient.outputGradient(
+            ConvolutionGradient.PooledOutputGradient(
+              gradient: pooled.gradient, poolSize: pooled.poolSize, winners: pooled.winners,
+              outputShape: outputShape, relu: fusedReLU), threads: threads)
+        } else if fusedReLU {
+          gradient = Tensor(
+            validShape: outputShape,
+            scalars: zip(linear, saved.output).map { $1 > 0 ? $0 : 0 })
+        } else {
+          gradient = Tensor(validShape: outputShape, scalars: linear)
+        }
+        let result = try kernelCall { () throws(KernelError) in
+          try ConvolutionGradient.tensorFlowBackward(
+            input: saved.input, kernel: kernel, strides: strides, padding: pads,
+            outputGradient: gradient, needsInputGradient: needsInputGradient, threads: threads)
+        }
+        Self.store(result.kernel.scalars, at: first!, in: &gradients)
+        if let second { Self.store(result.bias.scalars, at: second, in: &gradients) }
+        return result.input?.scalars
+      }
       if let pooled {
         let result = try kernelCall { () throws(KernelError) in
           try ConvolutionGradient.backward(
@@ -813,4 +856,11 @@ struct TrainingStep {
     let shape = [saved.input.shape[0]] + spatial + [saved.input.shape.last!]
     return (Tensor(validShape: shape, scalars: outputGradient), poolSize, saved.poolWinners)
   }
+}
+
+/// A Keras 3 dropout's `SeedGenerator` and its rate (double precision: the scale is
+/// float32(1 / (1 - rate)) computed from it).
+struct DropoutSeeds {
+  let generator: KerasSeedGenerator
+  let rate: Double
 }

@@ -139,9 +139,15 @@ enum TensorFlowSeeds {
     for draw in draws {
       switch draw {
       case .seedGenerator:
+        // Kept for the layer's training draws (`KerasSeedGenerator`).
         guard keras3 else { continue }
-        if case .int? = given("seed") { continue }
-        _ = generator?.kerasDefaultSeed()
+        if case .int(let seed)? = given("seed") {
+          if seed >= 0 { instance.seedGenerator = KerasSeedGenerator(seed: UInt64(seed)) }
+          continue
+        }
+        if let seed = generator?.kerasDefaultSeed() {
+          instance.seedGenerator = KerasSeedGenerator(seed: seed)
+        }
       case .weight(let name, let keyword, let fallback):
         var value = given(keyword) ?? .string(fallback)
         if case .none = value { value = .string(fallback) }

@@ -652,7 +652,7 @@ enum TrainingCalls {
       [
         "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise",
         "GaussianDropout", "AlphaDropout",
-      ].contains(instance.className)
+      ].contains(instance.className) && !instance.drawsAsTensorFlow
     }
   }
 

@@ -59,6 +59,27 @@ struct TransposedConvolutionKernelTests {
     }
   }
 
+  @Test(
+    "TensorFlow's order (per-image product, then Col2im) is the same layer, for any thread count",
+    arguments: kerasCases.indices)
+  func tensorFlowOrderMatchesKeras(_ index: Int) throws {
+    let (name, strides, padding, outputPadding) = Self.kerasCases[index]
+    let weights = try PackedTransposedConvolutionWeights(
+      kernel: Support.fixture(name, "kernel"), bias: Support.fixture(name, "bias"))
+    var outputs: [Tensor] = []
+    for threads in [1, 2, 3] {
+      let output = try TransposedConvolutionKernel.convolve(
+        Support.fixture(name, "input"), weights: weights, strides: strides, padding: padding,
+        outputPadding: outputPadding, activation: .relu, threads: threads,
+        order: .tensorFlowKernels)
+      outputs.append(output)
+      var expected = try Support.fixture(name, "output")
+      expected = try Tensor(shape: expected.shape, scalars: expected.scalars.map { max($0, 0) })
+      Support.expectClose(output, expected, Comment(rawValue: name))
+    }
+    #expect(outputs.allSatisfy { $0.scalars == outputs[0].scalars })
+  }
+
   @Test("mismatched channels are an error")
   func rejectsBadInput() throws {
     let weights = try PackedTransposedConvolutionWeights(kernel: Tensor(shape: [3, 3, 4, 2]))

@@ -105,6 +105,49 @@ struct GradientCheckTests {
     try check(b, result.bias) { try forward(x, w, $0) }
   }
 
+  static let tensorFlowCases =
+    convolutionCases + [
+      ConvolutionCase(
+        input: [2, 12, 3], kernel: [3, 3, 4], strides: [1], dilations: [1], padding: .valid),
+      ConvolutionCase(
+        input: [3, 10, 8], kernel: [3, 8, 3], strides: [1], dilations: [1], padding: .same),
+      ConvolutionCase(
+        input: [2, 15, 2], kernel: [5, 2, 6], strides: [2], dilations: [1], padding: .valid),
+    ]
+
+  @Test(
+    "TensorFlow's convolution gradients are backward's, summed otherwise",
+    arguments: tensorFlowCases)
+  func tensorFlowConvolution(_ c: ConvolutionCase) throws {
+    let rank = c.kernel.count - 2
+    // 1-D layers too: the function covers them, though training takes it for 2-D ones only.
+    guard rank <= 2, c.groups == 1, c.dilations.allSatisfy({ $0 == 1 }) else { return }
+    let x = Self.random(c.input, seed: 1)
+    let w = Self.random(c.kernel, seed: 2)
+    let kernelSize = Array(c.kernel.dropLast(2))
+    let pads = ForwardStep.padding(
+      c.padding, input: c.input, kernel: kernelSize, strides: c.strides, dilations: c.dilations)
+    let y = try ConvolutionKernel.convolve(
+      x, kernel: w, groups: c.groups, strides: c.strides, dilations: c.dilations, padding: pads,
+      threads: 1)
+    let r = Self.random(y.shape, seed: 4)
+    let expected = try ConvolutionGradient.backward(
+      input: x, kernel: w, groups: 1, strides: c.strides, dilations: c.dilations, padding: pads,
+      outputGradient: r, needsInputGradient: true, threads: 2)
+    let result = try ConvolutionGradient.tensorFlowBackward(
+      input: x, kernel: w, strides: c.strides, padding: pads, outputGradient: r,
+      needsInputGradient: true, threads: 2)
+    for (got, want) in [
+      (try #require(result.input), try #require(expected.input)), (result.kernel, expected.kernel),
+      (result.bias, expected.bias),
+    ] {
+      #expect(got.shape == want.shape)
+      for (a, b) in zip(got.scalars, want.scalars) {
+        #expect(abs(a - b) <= 1e-4 * max(1, abs(b)), "\(c)")
+      }
+    }
+  }
+
   @Test("dense input, kernel and bias gradients")
   func dense() throws {
     let x = Self.random([5, 7], seed: 5)
