@@ -145,6 +145,7 @@ enum KerasSubclassing {
       case ("name", .string(let given)): name = given
       case ("trainable", let flag): trainable = flag.isTruthy
       case ("dtype", .none), ("dtype", .string("float32")): break
+      case ("dtype", let given) where EagerDType(requested: given) == .float32: break
       case ("dtype", _): givenOtherDType = true
       case ("name", .none), ("autocast", _), ("activity_regularizer", .none): break
       case _ where declared.taken.contains(label): break
