@@ -113,7 +113,8 @@ extension KerasSubclassing {
     if let value = given("constraint") {
       constraint = try ArgumentConversion.argument(value, range: site.range)
     }
-    if let dtype = given("dtype"), PythonText.str(dtype) != "float32" {
+    // `dtype="float32"`, `tf.float32`, `np.float32`: the weights Keras makes by default.
+    if let dtype = given("dtype"), EagerDType(requested: dtype) != .float32 {
       throw .unsupported(
         "ConvBook supports float32 weights only; add_weight(dtype=\(PythonText.repr(dtype)))",
         at: site.range)

@@ -134,6 +134,11 @@ enum KerasSubclassing {
         interpreter: interpreter)
       return
     }
+    // Keras 3's `Operation.__init__` refuses a name with `/` before `Layer.__init__` reads the
+    // other keywords (tf-keras takes it: TensorFlow's name scopes use the slash).
+    if let given = keywords.last(where: { $0.0 == "name" })?.1 {
+      try Keras3Wording.checkModelName(given, site: site, interpreter: interpreter)
+    }
     var name: String?
     var trainable = true
     var givenOtherDType = false
@@ -145,6 +150,7 @@ enum KerasSubclassing {
       case ("name", .string(let given)): name = given
       case ("trainable", let flag): trainable = flag.isTruthy
       case ("dtype", .none), ("dtype", .string("float32")): break
+      case ("dtype", let given) where EagerDType(requested: given) == .float32: break
       case ("dtype", _): givenOtherDType = true
       case ("name", .none), ("autocast", _), ("activity_regularizer", .none): break
       case _ where declared.taken.contains(label): break

@@ -135,8 +135,17 @@ enum NumPyArrayFunctions {
       return .int(count)
     case "stack", "vstack", "hstack":
       try arguments.check(allowed: name == "stack" ? ["arrays", "axis"] : ["tup"])
-      guard let items = arguments.value(0, name == "stack" ? "arrays" : "tup")?.sequenceItems
-      else {
+      let given = arguments.value(0, name == "stack" ? "arrays" : "tup")
+      var sequence = given?.sequenceItems
+      // An array is a sequence of its rows for NumPy's stack functions (`np.hstack(images)`
+      // joins a batch of images side by side); a 0-d array is not iterable.
+      if sequence == nil, case .array(let array)? = given {
+        guard array.rank > 0 else {
+          throw CellError(type: "TypeError", message: "iteration over a 0-d array", range: range)
+        }
+        sequence = NumPyFunctions.rows(array).sequenceItems
+      }
+      guard let items = sequence else {
         throw CellError(
           type: "TypeError",
           message: "arrays to stack must be passed as a \"sequence\" type such as list or tuple.",

@@ -19,11 +19,13 @@ enum SymbolicLosses {
   ]
 
   /// Whether a call of the `keras.losses` name `name` gets a Keras tensor: the call records
-  /// operations (`call`) instead of making a loss object.
+  /// operations (`call`) instead of making a loss object. `keras.metrics` exports the same loss
+  /// functions (`keras.metrics.binary_crossentropy is keras.losses.binary_crossentropy` in
+  /// tf-keras; Chollet's first-edition VAE calls it so).
   static func isSymbolicCall(
     _ path: String, _ positional: [Value], _ keywords: [(String, Value)]
   ) -> Bool {
-    guard path.contains("losses.") else { return false }
+    guard path.contains("losses.") || path.contains("metrics.") else { return false }
     return (positional + keywords.map(\.1)).contains { value in
       if case .kerasTensor = value { return true }
       return false
