@@ -49,6 +49,7 @@ extension Interpreter {
       closure: classScope.map(\.parent) ?? scope, cellIndex: cellIndex,
       isGenerator: definition.isGenerator)
     function.classCell = classScope?.classCell ?? currentFunction?.classCell
+    function.module = session.currentScriptModule
     var value = Value.function(Callable(.user(function), path: definition.name))
     value = try decorate(value, with: decorators, expressions: definition.decorators)
     try assign(
