@@ -1231,6 +1231,15 @@ extension Interpreter {
           "ConvBook does not print a tf-keras layer or model object: Python shows its memory address (`<... object at 0x...>`), which changes from run to run; print its .name instead",
           at: range)
       }
+    case .module(let module)
+    where session.scriptName != nil
+      && !PythonText.builtInModules.contains(module.pythonName)
+      && !PythonText.frozenModules.contains(module.pythonName):
+      // `<module 'math' from '/usr/lib/python3.11/lib-dynload/math....so'>`: the file depends on
+      // the installation.
+      throw .unsupported(
+        "ConvBook does not print the module `\(module.pythonName)`: Python shows the file it was loaded from, which depends on the installation",
+        at: range)
     case .kerasTensor(let tensor):
       // A tensor of a Sequential model built by a call on data: Keras made it with the data's
       // batch size, which its `.shape` shows but ConvBook's text of the tensor does not.
