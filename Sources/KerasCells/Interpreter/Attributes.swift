@@ -154,6 +154,15 @@ enum Attributes {
         // Settings of figures ConvBook does not draw, checked as matplotlib checks them.
         return .function(Callable(.builtin("matplotlib.rc"), path: moduleName + ".rc"))
       }
+      if case .inert(let moduleName) = module, name == "style",
+        moduleName == "matplotlib" || moduleName == "matplotlib.pyplot"
+      {
+        // `plt.style.use("ggplot")`: a look for figures ConvBook does not draw (`MatplotlibSettings`).
+        return .module(.inert("matplotlib.style"))
+      }
+      if case .inert("matplotlib.style") = module, name == "use" {
+        return .function(Callable(.builtin("matplotlib.style.use"), path: "matplotlib.style.use"))
+      }
       if case .inert("pandas") = module, name == "set_option" {
         // Display options, checked as pandas checks them (`PandasOptions`).
         return .function(Callable(.builtin("pandas.set_option"), path: "pandas.set_option"))

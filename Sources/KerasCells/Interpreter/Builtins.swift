@@ -1198,6 +1198,9 @@ enum Builtins {
         session: interpreter.session, range: range)
     case "matplotlib.rc":
       return try MatplotlibSettings.rc(positional: positional, keywords: keywords, range: range)
+    case "matplotlib.style.use":
+      return try MatplotlibSettings.useStyle(
+        positional: positional, keywords: keywords, range: range)
     case "pandas.set_option":
       return try PandasOptions.setOption(positional: positional, keywords: keywords, range: range)
     case "os.makedirs":
