@@ -344,7 +344,14 @@ final class Interpreter {
             .module(imported.module.components == ["keras"] ? module : root)
         }
       }
-    case .relativeImport:
+    case .relativeImport(let level, let module, let names):
+      // In a module of a package beside the script: that package's modules.
+      if let package = try scriptPackage(level: level, statement: statement.range) {
+        try importRelative(
+          module, from: package, names: names, range: module?.range ?? statement.range,
+          statement: statement.range)
+        return .normal
+      }
       var error = CellError(
         type: "ImportError", message: "attempted relative import with no known parent package",
         range: statement.range)

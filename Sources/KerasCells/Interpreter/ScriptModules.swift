@@ -184,6 +184,40 @@ extension Interpreter {
     return try body()
   }
 
+  /// The package a relative import in the running module starts from (`level` dots: the
+  /// module's own package, then each one above it); nil in the script itself and in a module
+  /// that is in no package, where Python has no parent package to start from.
+  func scriptPackage(level: Int, statement: SourceRange) throws(CellError) -> [String]? {
+    guard let module = session.currentScriptModule else { return nil }
+    var package = module.name.split(separator: ".").map(String.init)
+    if !module.isPackage { package.removeLast() }
+    guard !package.isEmpty else { return nil }
+    guard level - 1 < package.count else {
+      var error = CellError(
+        type: "ImportError", message: "attempted relative import beyond top-level package",
+        range: statement)
+      error.tracebackRange = statement
+      throw error
+    }
+    return Array(package.dropLast(level - 1))
+  }
+
+  /// `from .MODULE import a` / `from . import MODULE` in a module of a package beside the script.
+  func importRelative(
+    _ module: DottedName?, from package: [String], names: [ImportedName], range: SourceRange,
+    statement: SourceRange
+  ) throws(CellError) {
+    let components = package + (module?.components ?? [])
+    guard let target = try scriptModule(components, range: range, statement: statement) else {
+      throw moduleError(
+        "No module named '\(components.joined(separator: "."))'", range: range,
+        statement: statement)
+    }
+    try importNames(
+      names, from: target, path: DottedName(components: components, range: range),
+      statement: statement)
+  }
+
   /// `from MODULE import a, b` / `from MODULE import *` of the script's own module: its names
   /// (a package's submodules too), or Python's ImportError naming the module's file.
   func importNames(

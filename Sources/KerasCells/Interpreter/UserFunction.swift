@@ -94,7 +94,7 @@ public final class UserFunction {
         case .scopeDeclaration(_, let names): declared.formUnion(names)
         // ConvBook binds what an import inside a function imports in the globals.
         case .importModules(let modules): declared.formUnion(modules.map(\.boundName))
-        case .importNames(_, let imported), .relativeImport(let imported):
+        case .importNames(_, let imported), .relativeImport(_, _, let imported):
           declared.formUnion(imported.map(\.boundName))
         case .delete(let targets):
           for target in targets { if case .name(let name) = target.kind { bound.insert(name) } }
