@@ -165,19 +165,11 @@ extension Interpreter {
   {
     let running = session.currentScriptModule
     guard module !== running else { return try body() }
-    if let running {
-      running.globals = session.globals
-    } else {
-      session.parkedScriptGlobals = session.globals
-    }
+    park(running)
     session.globals = module?.globals ?? session.parkedScriptGlobals
     session.currentScriptModule = module
     defer {
-      if let module {
-        module.globals = session.globals
-      } else {
-        session.parkedScriptGlobals = session.globals
-      }
+      park(module)
       session.globals = running?.globals ?? session.parkedScriptGlobals
       session.currentScriptModule = running
     }
@@ -216,6 +208,15 @@ extension Interpreter {
     try importNames(
       names, from: target, path: DottedName(components: components, range: range),
       statement: statement)
+  }
+
+  /// Keeps the session's globals as `module`'s (nil: the script's) while another module runs.
+  private func park(_ module: ScriptModule?) {
+    if let module {
+      module.globals = session.globals
+    } else {
+      session.parkedScriptGlobals = session.globals
+    }
   }
 
   /// `from MODULE import a, b` / `from MODULE import *` of the script's own module: its names
