@@ -160,6 +160,11 @@ enum Attributes {
         // `plt.style.use("ggplot")`: a look for figures ConvBook does not draw (`MatplotlibSettings`).
         return .module(.inert("matplotlib.style"))
       }
+      if case .inert("importlib") = module, name == "import_module" {
+        // The script's own modules (`ScriptModules`).
+        return .function(
+          Callable(.builtin("importlib.import_module"), path: "importlib.import_module"))
+      }
       if case .inert("matplotlib.style") = module, name == "use" {
         return .function(Callable(.builtin("matplotlib.style.use"), path: "matplotlib.style.use"))
       }

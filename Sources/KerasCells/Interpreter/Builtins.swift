@@ -1198,6 +1198,10 @@ enum Builtins {
         session: interpreter.session, range: range)
     case "matplotlib.rc":
       return try MatplotlibSettings.rc(positional: positional, keywords: keywords, range: range)
+    case "importlib.import_module":
+      return try ScriptModuleImport.call(
+        "importlib.import_module", positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
     case "matplotlib.style.use":
       return try MatplotlibSettings.useStyle(
         positional: positional, keywords: keywords, range: range)

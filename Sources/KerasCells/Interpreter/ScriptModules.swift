@@ -276,15 +276,19 @@ extension ScriptModule {
   }
 }
 
-/// Python's built-in `__import__(name)`: the script's own modules (`build_model =
-/// __import__('0-sequential').build_model`, the import of a file whose name is no identifier).
+/// Python's built-in `__import__(name)` and `importlib.import_module(name)`: the script's own
+/// modules (`build_model = __import__('0-sequential').build_model`, the import of a file whose
+/// name is no identifier; a registry's `import_module(f"models.{name}")`).
 enum ScriptModuleImport {
   static func call(
-    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+    _ function: String = "__import__", positional: [Value], keywords: [(String, Value)],
+    site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
-    guard positional.count == 1, keywords.isEmpty, case .string(let name) = positional[0] else {
+    guard positional.count == 1, keywords.isEmpty, case .string(let name) = positional[0],
+      !name.hasPrefix(".")
+    else {
       throw .unsupported(
-        "ConvBook supports `__import__(name)` of a module beside the script only", at: site.range)
+        "ConvBook supports `\(function)(name)` of a module beside the script only", at: site.range)
     }
     guard !name.isEmpty else {
       throw CellError(type: "ValueError", message: "Empty module name", range: site.range)
@@ -292,11 +296,13 @@ enum ScriptModuleImport {
     let components = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     guard let module = try interpreter.scriptModule(components, range: site.range) else {
       throw .unsupported(
-        "ConvBook supports `__import__(name)` of a module beside the script only; '\(name)' is not one",
+        "ConvBook supports `\(function)(name)` of a module beside the script only; '\(name)' is not one",
         at: site.range)
     }
-    // Without `fromlist`, Python returns the top package of a dotted name.
-    if components.count > 1, let top = interpreter.session.scriptModules[components[0]] {
+    // Without `fromlist`, `__import__` returns the top package of a dotted name.
+    if function == "__import__", components.count > 1,
+      let top = interpreter.session.scriptModules[components[0]]
+    {
       return .standard(top)
     }
     return .standard(module)
