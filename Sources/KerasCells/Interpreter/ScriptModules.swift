@@ -108,7 +108,14 @@ extension Interpreter {
         absolutePath: found.absolutePath, sourceIndex: -1000 - session.scriptModules.count)
       // Registered before its code runs, as `sys.modules` is (a module importing itself gets it).
       session.scriptModules[name] = module
-      try run(found.source, as: module, range: range, statement: statement)
+      do {
+        try run(found.source, as: module, range: range, statement: statement)
+      } catch {
+        // A module whose code failed is taken out again, as Python takes it out of `sys.modules`:
+        // importing it once more runs it again.
+        session.scriptModules[name] = nil
+        throw error
+      }
       if let parent { parent.store(components[length - 1], .standard(module), session: session) }
       parent = module
     }
