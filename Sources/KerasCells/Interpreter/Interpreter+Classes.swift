@@ -1231,6 +1231,11 @@ extension Interpreter {
           "ConvBook does not print a tf-keras layer or model object: Python shows its memory address (`<... object at 0x...>`), which changes from run to run; print its .name instead",
           at: range)
       }
+    case .standard(let module as ScriptModule) where session.scriptName != nil:
+      // `<module 'model' from '/home/.../model.py'>`: where the script's folder is.
+      throw .unsupported(
+        "ConvBook does not print the module `\(module.name)`: Python shows the file it was loaded from, which depends on where the script's folder is",
+        at: range)
     case .module(let module)
     where session.scriptName != nil
       && !PythonText.builtInModules.contains(module.pythonName)
