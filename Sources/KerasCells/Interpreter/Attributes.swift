@@ -154,6 +154,12 @@ enum Attributes {
         // Settings of figures ConvBook does not draw, checked as matplotlib checks them.
         return .function(Callable(.builtin("matplotlib.rc"), path: moduleName + ".rc"))
       }
+      if case .inert("matplotlib.pyplot") = module,
+        let function = MatplotlibDrawing.pyplotFunction(name)
+      {
+        // Drawing that prints nothing under a script's non-interactive backend (`MatplotlibDrawing`).
+        return function
+      }
       if case .inert(let moduleName) = module, name == "style",
         moduleName == "matplotlib" || moduleName == "matplotlib.pyplot"
       {

@@ -1231,6 +1231,16 @@ extension Interpreter {
           "ConvBook does not print a tf-keras layer or model object: Python shows its memory address (`<... object at 0x...>`), which changes from run to run; print its .name instead",
           at: range)
       }
+    case .standard(let object as MatplotlibObject):
+      // `<Figure size 640x480 with 1 Axes>`, `Text(0.5, 1.0, 'loss')`,
+      // `<matplotlib.lines.Line2D object at 0x7f...>`: the state of a figure ConvBook does not draw.
+      throw .unsupported(
+        "ConvBook does not print matplotlib's \(object.typeName) object: it draws no figures, so it does not know its text",
+        at: range)
+    case .standard(let grid as AxesGrid):
+      throw .unsupported(
+        "ConvBook does not print matplotlib's \(grid.typeName) of Axes: it draws no figures, so it does not know their text",
+        at: range)
     case .standard(let module as ScriptModule) where session.scriptName != nil:
       // `<module 'model' from '/home/.../model.py'>`: where the script's folder is.
       throw .unsupported(
