@@ -160,6 +160,14 @@ enum Attributes {
         // Drawing that prints nothing under a script's non-interactive backend (`MatplotlibDrawing`).
         return function
       }
+      if case .inert(let moduleName) = module, name == "cm",
+        moduleName == "matplotlib" || moduleName == "matplotlib.pyplot"
+      {
+        return .module(.inert("matplotlib.cm"))
+      }
+      if case .inert("matplotlib.cm") = module {
+        return try MatplotlibDrawing.colormap(name, range: range)
+      }
       if case .inert(let moduleName) = module, name == "style",
         moduleName == "matplotlib" || moduleName == "matplotlib.pyplot"
       {

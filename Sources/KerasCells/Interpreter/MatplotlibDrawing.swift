@@ -82,6 +82,12 @@ enum MatplotlibDrawing {
       parameters: ["x", "height", "width", "bottom"], required: 2,
       keywords: ["width", "bottom", "align", "color", "label", "alpha", "edgecolor"],
       result: .opaque("BarContainer")),
+    "contourf": Signature(
+      variadic: true, keywords: ["levels", "cmap", "alpha", "vmin", "vmax", "norm", "extend"],
+      result: .opaque("QuadContourSet")),
+    "annotate": Signature(
+      parameters: ["text", "xy", "xytext", "xycoords", "textcoords", "arrowprops"], required: 2,
+      keywords: textKeywords.union(["annotation_clip"]), result: .opaque("Annotation")),
     "text": Signature(
       parameters: ["x", "y", "s", "fontdict"], required: 3, keywords: textKeywords, result: .text),
   ]
@@ -179,6 +185,50 @@ enum MatplotlibDrawing {
     "show": Signature(parameters: ["warn"]),
   ]
 
+  /// The colormaps of matplotlib 3.11 (`matplotlib.colormaps`), which `plt.cm` names
+  /// (`cmap=plt.cm.binary`): the listed ones, and the linear segmented ones.
+  static let listedColormaps: Set<String> = [
+    "Accent", "Accent_r", "Dark2", "Dark2_r", "Paired", "Paired_r", "Pastel1", "Pastel1_r",
+    "Pastel2", "Pastel2_r", "Set1", "Set1_r", "Set2", "Set2_r", "Set3", "Set3_r", "berlin",
+    "berlin_r", "cividis", "cividis_r", "inferno", "inferno_r", "magma", "magma_r", "managua",
+    "managua_r", "okabe_ito", "okabe_ito_r", "plasma", "plasma_r", "tab10", "tab10_r", "tab20",
+    "tab20_r", "tab20b", "tab20b_r", "tab20c", "tab20c_r", "turbo", "turbo_r", "twilight",
+    "twilight_r", "twilight_shifted", "twilight_shifted_r", "vanimo", "vanimo_r", "viridis",
+    "viridis_r",
+  ]
+  static let segmentedColormaps: Set<String> = [
+    "Blues", "Blues_r", "BrBG", "BrBG_r", "BuGn", "BuGn_r", "BuPu", "BuPu_r", "CMRmap", "CMRmap_r",
+    "GnBu", "GnBu_r", "Grays", "Grays_r", "Greens", "Greens_r", "Greys", "Greys_r", "OrRd",
+    "OrRd_r", "Oranges", "Oranges_r", "PRGn", "PRGn_r", "PiYG", "PiYG_r", "PuBu", "PuBuGn",
+    "PuBuGn_r", "PuBu_r", "PuOr", "PuOr_r", "PuRd", "PuRd_r", "Purples", "Purples_r", "RdBu",
+    "RdBu_r", "RdGy", "RdGy_r", "RdPu", "RdPu_r", "RdYlBu", "RdYlBu_r", "RdYlGn", "RdYlGn_r",
+    "Reds", "Reds_r", "Spectral", "Spectral_r", "Wistia", "Wistia_r", "YlGn", "YlGnBu", "YlGnBu_r",
+    "YlGn_r", "YlOrBr", "YlOrBr_r", "YlOrRd", "YlOrRd_r", "afmhot", "afmhot_r", "autumn",
+    "autumn_r", "binary", "binary_r", "bone", "bone_r", "brg", "brg_r", "bwr", "bwr_r", "cool",
+    "cool_r", "coolwarm", "coolwarm_r", "copper", "copper_r", "cubehelix", "cubehelix_r", "flag",
+    "flag_r", "gist_earth", "gist_earth_r", "gist_gray", "gist_gray_r", "gist_grey", "gist_grey_r",
+    "gist_heat", "gist_heat_r", "gist_ncar", "gist_ncar_r", "gist_rainbow", "gist_rainbow_r",
+    "gist_stern", "gist_stern_r", "gist_yarg", "gist_yarg_r", "gist_yerg", "gist_yerg_r", "gnuplot",
+    "gnuplot2", "gnuplot2_r", "gnuplot_r", "gray", "gray_r", "grey", "grey_r", "hot", "hot_r",
+    "hsv", "hsv_r", "jet", "jet_r", "nipy_spectral", "nipy_spectral_r", "ocean", "ocean_r", "pink",
+    "pink_r", "prism", "prism_r", "rainbow", "rainbow_r", "seismic", "seismic_r", "spring",
+    "spring_r", "summer", "summer_r", "terrain", "terrain_r", "winter", "winter_r",
+  ]
+
+  /// `plt.cm.NAME`: a colormap for a figure ConvBook does not draw; another name is the module's
+  /// AttributeError.
+  static func colormap(_ name: String, range: SourceRange) throws(CellError) -> Value {
+    if listedColormaps.contains(name) {
+      return .standard(MatplotlibObject(.other("ListedColormap")))
+    }
+    if segmentedColormaps.contains(name) {
+      return .standard(MatplotlibObject(.other("LinearSegmentedColormap")))
+    }
+    throw CellError(
+      type: "AttributeError", message: "module 'matplotlib.cm' has no attribute '\(name)'",
+      range: range)
+  }
+
   /// `plt.NAME`, or nil when ConvBook has no such function.
   static func pyplotFunction(_ name: String) -> Value? {
     guard pyplot[name] != nil else { return nil }
@@ -228,6 +278,9 @@ enum MatplotlibDrawing {
           "ConvBook does not support matplotlib's \(shown)(..., \(keyword)=...) yet (it draws no figures, and checks the keywords it knows)",
           at: range)
       }
+    }
+    if name == "contourf", positional.isEmpty {
+      throw typeError("\(shown)() takes from 1 to 4 positional arguments but 0 were given")
     }
     try checkValues(name, positional: positional, keywords: keywords, range: range)
     if name == "savefig" {
