@@ -91,6 +91,11 @@ public struct ModelFile {
         var folder: ObjCBool = false
         return FileManager.default.fileExists(atPath: $0, isDirectory: &folder) && folder.boolValue
       }
+      // Modules beside the script (`from model import build_model`): Python's `sys.path[0]`.
+      let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+      session.scriptModuleSource = { components in
+        Self.siblingModule(components, in: folder)
+      }
       // A script runs for the console it prints to: Keras 3's `print_fn` receives a table of its width.
       session.printFunctionConsole = console
       let result =
@@ -127,6 +132,33 @@ public struct ModelFile {
     let run = runner.run(lesson, sourceFile: path)
     return ModelFile(
       path: path, session: run.session, diagnostics: run.diagnostics, lesson: lesson)
+  }
+
+  /// The module `components` names in a script's folder: `NAME.py`, a package `NAME/__init__.py`,
+  /// or a folder without one (a namespace package), as Python's path finder looks for them.
+  static func siblingModule(_ components: [String], in folder: URL) -> ScriptModuleSource? {
+    guard components.allSatisfy({ !$0.isEmpty && !$0.contains("/") && $0 != "." && $0 != ".." })
+    else { return nil }
+    let relative = components.joined(separator: "/")
+    let base = folder.appendingPathComponent(relative)
+    var isFolder: ObjCBool = false
+    let folderThere =
+      FileManager.default.fileExists(atPath: base.path, isDirectory: &isFolder)
+      && isFolder.boolValue
+    if folderThere, let text = try? TextFile.read(base.appendingPathComponent("__init__.py").path) {
+      return ScriptModuleSource(
+        source: text, file: relative + "/__init__.py", isPackage: true,
+        absolutePath: base.appendingPathComponent("__init__.py").path)
+    }
+    if let text = try? TextFile.read(base.path + ".py") {
+      return ScriptModuleSource(
+        source: text, file: relative + ".py", isPackage: false, absolutePath: base.path + ".py")
+    }
+    if folderThere {
+      return ScriptModuleSource(
+        source: "", file: relative, isPackage: true, absolutePath: base.path)
+    }
+    return nil
   }
 
   /// The models the file defines, in order; with `name`, those whose variable or Keras name it is.

@@ -154,6 +154,34 @@ enum Attributes {
         // Settings of figures ConvBook does not draw, checked as matplotlib checks them.
         return .function(Callable(.builtin("matplotlib.rc"), path: moduleName + ".rc"))
       }
+      if case .inert("matplotlib.pyplot") = module,
+        let function = MatplotlibDrawing.pyplotFunction(name)
+      {
+        // Drawing that prints nothing under a script's non-interactive backend (`MatplotlibDrawing`).
+        return function
+      }
+      if case .inert(let moduleName) = module, name == "cm",
+        moduleName == "matplotlib" || moduleName == "matplotlib.pyplot"
+      {
+        return .module(.inert("matplotlib.cm"))
+      }
+      if case .inert("matplotlib.cm") = module {
+        return try MatplotlibDrawing.colormap(name, range: range)
+      }
+      if case .inert(let moduleName) = module, name == "style",
+        moduleName == "matplotlib" || moduleName == "matplotlib.pyplot"
+      {
+        // `plt.style.use("ggplot")`: a look for figures ConvBook does not draw (`MatplotlibSettings`).
+        return .module(.inert("matplotlib.style"))
+      }
+      if case .inert("importlib") = module, name == "import_module" {
+        // The script's own modules (`ScriptModules`).
+        return .function(
+          Callable(.builtin("importlib.import_module"), path: "importlib.import_module"))
+      }
+      if case .inert("matplotlib.style") = module, name == "use" {
+        return .function(Callable(.builtin("matplotlib.style.use"), path: "matplotlib.style.use"))
+      }
       if case .inert("pandas") = module, name == "set_option" {
         // Display options, checked as pandas checks them (`PandasOptions`).
         return .function(Callable(.builtin("pandas.set_option"), path: "pandas.set_option"))

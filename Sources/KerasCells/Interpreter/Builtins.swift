@@ -9,7 +9,7 @@ enum Builtins {
     "tuple", "sorted", "enumerate", "zip", "repr", "bool", "type", "isinstance", "hasattr",
     "getattr", "any", "all", "reversed", "dict", "map", "filter", "set", "frozenset", "format",
     "vars", "next", "iter", "chr", "ord", "divmod", "pow", "callable", "hex", "bin", "oct",
-    "eval", "slice", "id",
+    "eval", "slice", "id", "__import__",
   ]
 
   /// A built-in class and its bases up to (without) `object`, as `__mro__` lists them:
@@ -108,6 +108,10 @@ enum Builtins {
           "\(name)() takes exactly \(count) argument\(count == 1 ? "" : "s") (\(positional.count) given)"
         )
       }
+    }
+    if name == "__import__" {
+      return try ScriptModuleImport.call(
+        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
     if name == "keras.regularizers.get" {
       return try RegularizerLookup.get(
@@ -1194,6 +1198,13 @@ enum Builtins {
         session: interpreter.session, range: range)
     case "matplotlib.rc":
       return try MatplotlibSettings.rc(positional: positional, keywords: keywords, range: range)
+    case "importlib.import_module":
+      return try ScriptModuleImport.call(
+        "importlib.import_module", positional: positional, keywords: keywords, site: site,
+        interpreter: interpreter)
+    case "matplotlib.style.use":
+      return try MatplotlibSettings.useStyle(
+        positional: positional, keywords: keywords, range: range)
     case "pandas.set_option":
       return try PandasOptions.setOption(positional: positional, keywords: keywords, range: range)
     case "os.makedirs":

@@ -12,6 +12,7 @@ enum ContextManagers {
     "keras.backend.name_scope": "tf.name_scope",
     "tensorflow.function": "tf.function",
     "tensorflow.distribute.MirroredStrategy": "tf.distribute.MirroredStrategy",
+    "tensorflow.distribute.OneDeviceStrategy": "tf.distribute.OneDeviceStrategy",
     "tensorflow.distribute.get_strategy": "tf.distribute.get_strategy",
     "keras.utils.register_keras_serializable": "keras.utils.register_keras_serializable",
     "keras.saving.register_keras_serializable": "keras.utils.register_keras_serializable",
@@ -39,7 +40,9 @@ enum ContextManagers {
   static let managerTypes: Set<String> = [
     "_EagerDeviceContext", "name_scope_v2", "_CurrentDistributionContext", "errstate",
   ]
-  static let strategyTypes: Set<String> = ["MirroredStrategy", "_DefaultDistributionStrategy"]
+  static let strategyTypes: Set<String> = [
+    "MirroredStrategy", "OneDeviceStrategy", "_DefaultDistributionStrategy",
+  ]
 
   static func call(
     _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
@@ -114,6 +117,37 @@ enum ContextManagers {
       return .kerasObject(
         KerasObject(typeName: "name_scope_v2", arguments: [("name", .string(scope))]))
     case "tf.distribute.MirroredStrategy": return object("MirroredStrategy")
+    case "tf.distribute.OneDeviceStrategy":
+      // `OneDeviceStrategy(device)`: the device names where variables go, which ConvBook does not
+      // model (TensorFlow does not check it until something runs there).
+      let given = positional + keywords.filter { $0.0 == "device" }.map(\.1)
+      if let unexpected = keywords.first(where: { $0.0 != "device" }) {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "OneDeviceStrategy.__init__() got an unexpected keyword argument '\(unexpected.0)'",
+          range: range)
+      }
+      guard !given.isEmpty else {
+        throw CellError(
+          type: "TypeError",
+          message: "OneDeviceStrategy.__init__() missing 1 required positional argument: 'device'",
+          range: range)
+      }
+      guard given.count == 1 else {
+        throw CellError(
+          type: "TypeError",
+          message: positional.count > 1
+            ? "OneDeviceStrategy.__init__() takes 2 positional arguments but \(positional.count + 1) were given"
+            : "OneDeviceStrategy.__init__() got multiple values for argument 'device'",
+          range: range)
+      }
+      guard case .string = given[0] else {
+        throw .unsupported(
+          "ConvBook supports tf.distribute.OneDeviceStrategy with a device name ('/cpu:0')",
+          at: range)
+      }
+      return object("OneDeviceStrategy")
     case "tf.distribute.get_strategy": return object("_DefaultDistributionStrategy")
     case "numpy.errstate":
       // NumPy's floating-point warnings go to standard error, which ConvBook does not print for

@@ -35,7 +35,7 @@ struct FailedCell {
           items.compactMap(\.target).forEach(targets)
           walk(body)
         case .importModules(let modules): names += modules.map(\.boundName)
-        case .importNames(_, let imported), .relativeImport(let imported):
+        case .importNames(_, let imported), .relativeImport(_, _, let imported):
           names += imported.map(\.boundName)
         case .forLoop(let target, _, let body, let elseBody):
           targets(target)

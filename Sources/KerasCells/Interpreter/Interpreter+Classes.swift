@@ -49,6 +49,7 @@ extension Interpreter {
       closure: classScope.map(\.parent) ?? scope, cellIndex: cellIndex,
       isGenerator: definition.isGenerator)
     function.classCell = classScope?.classCell ?? currentFunction?.classCell
+    function.module = session.currentScriptModule
     var value = Value.function(Callable(.user(function), path: definition.name))
     value = try decorate(value, with: decorators, expressions: definition.decorators)
     try assign(
@@ -1231,6 +1232,30 @@ extension Interpreter {
           "ConvBook does not print a tf-keras layer or model object: Python shows its memory address (`<... object at 0x...>`), which changes from run to run; print its .name instead",
           at: range)
       }
+    case .standard(let object as MatplotlibObject):
+      // `<Figure size 640x480 with 1 Axes>`, `Text(0.5, 1.0, 'loss')`,
+      // `<matplotlib.lines.Line2D object at 0x7f...>`: the state of a figure ConvBook does not draw.
+      throw .unsupported(
+        "ConvBook does not print matplotlib's \(object.typeName) object: it draws no figures, so it does not know its text",
+        at: range)
+    case .standard(let grid as AxesGrid):
+      throw .unsupported(
+        "ConvBook does not print matplotlib's \(grid.typeName) of Axes: it draws no figures, so it does not know their text",
+        at: range)
+    case .standard(let module as ScriptModule) where session.scriptName != nil:
+      // `<module 'model' from '/home/.../model.py'>`: where the script's folder is.
+      throw .unsupported(
+        "ConvBook does not print the module `\(module.name)`: Python shows the file it was loaded from, which depends on where the script's folder is",
+        at: range)
+    case .module(let module)
+    where session.scriptName != nil
+      && !PythonText.builtInModules.contains(module.pythonName)
+      && !PythonText.frozenModules.contains(module.pythonName):
+      // `<module 'math' from '/usr/lib/python3.11/lib-dynload/math....so'>`: the file depends on
+      // the installation.
+      throw .unsupported(
+        "ConvBook does not print the module `\(module.pythonName)`: Python shows the file it was loaded from, which depends on the installation",
+        at: range)
     case .kerasTensor(let tensor):
       // A tensor of a Sequential model built by a call on data: Keras made it with the data's
       // batch size, which its `.shape` shows but ConvBook's text of the tensor does not.

@@ -296,6 +296,15 @@ final class Interpreter {
       try assign(result, to: target, statement: statement)
     case .importModules(let modules):
       for imported in modules {
+        // A module of the script's own folder, found first as Python's `sys.path` has it.
+        if let own = try scriptModule(
+          imported.module.components, range: imported.module.range, statement: statement.range)
+        {
+          session.globals[imported.boundName] = .standard(
+            imported.alias == nil
+              ? session.scriptModules[imported.module.components[0]] ?? own : own)
+          continue
+        }
         try checkKerasBackend(imported.module.components, range: imported.module.range)
         noteTensorFlowKerasImport(imported.module.components)
         // Under tf-keras, `import keras` is the tf-keras package itself, which has a
@@ -335,13 +344,26 @@ final class Interpreter {
             .module(imported.module.components == ["keras"] ? module : root)
         }
       }
-    case .relativeImport:
+    case .relativeImport(let level, let module, let names):
+      // In a module of a package beside the script: that package's modules.
+      if let package = try scriptPackage(level: level, statement: statement.range) {
+        try importRelative(
+          module, from: package, names: names, range: module?.range ?? statement.range,
+          statement: statement.range)
+        return .normal
+      }
       var error = CellError(
         type: "ImportError", message: "attempted relative import with no known parent package",
         range: statement.range)
       error.tracebackRange = statement.range
       throw error
     case .importNames(let modulePath, let names):
+      if let own = try scriptModule(
+        modulePath.components, range: modulePath.range, statement: statement.range)
+      {
+        try importNames(names, from: own, path: modulePath, statement: statement.range)
+        return .normal
+      }
       // `from tensorflow import keras` imports Keras 3's package under Keras 3.
       try checkKerasBackend(
         modulePath.components == ["tensorflow"] && names.contains { $0.name == "keras" }
@@ -707,12 +729,15 @@ final class Interpreter {
       callDepth -= 1
     }
     do {
-      switch function.body {
-      case .expression(let expression):
-        return try evaluate(expression)
-      case .statements(let body):
-        if case .returned(let value) = try execute(body) { return value }
-        return .none
+      // A function of the script's own module reads that module's globals.
+      return try withGlobals(of: function.module) { () throws(CellError) -> Value in
+        switch function.body {
+        case .expression(let expression):
+          return try evaluate(expression)
+        case .statements(let body):
+          if case .returned(let value) = try execute(body) { return value }
+          return .none
+        }
       }
     } catch {
       guard function.cellIndex != cellIndex else {
@@ -1385,6 +1410,7 @@ final class Interpreter {
             name: $0.name, kind: $0.kind, defaultValue: $0.defaultValue, range: $0.range)
         }, defaults: defaults, body: .expression(body), closure: closureOfLambda(),
         cellIndex: cellIndex)
+      function.module = session.currentScriptModule
       return .function(Callable(.user(function), path: "<lambda>"))
     case .ellipsis: return .ellipsis
     case .dictionaryComprehension(let keyExpression, let valueExpression, let clauses):

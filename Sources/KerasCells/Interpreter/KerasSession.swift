@@ -201,6 +201,16 @@ public final class KerasSession {
   public var pathExists: (@Sendable (String) -> Bool)?
   /// Whether a path that is there is a folder (`os.path.isdir`), beside `pathExists`.
   public var pathIsDirectory: (@Sendable (String) -> Bool)?
+  /// The module a script imports from its own folder, by its dotted path (`ScriptModules`); nil
+  /// in a lesson, whose cells import no files.
+  public var scriptModuleSource: (([String]) -> ScriptModuleSource?)?
+  /// The script's own modules imported so far, by name (their part of `sys.modules`).
+  var scriptModules: [String: ScriptModule] = [:]
+  /// The script's own module whose code or function is running (its globals are `globals`);
+  /// nil while the script itself runs.
+  var currentScriptModule: ScriptModule?
+  /// The script's globals while one of its modules runs.
+  var parkedScriptGlobals: [String: Value] = [:]
   /// The folders the script made (`MadeFolders`), which ConvBook does not write.
   var madeFolders: Set<String> = []
   /// A layer holds a layer set through `vars(self)[...]`, which Keras does not track

@@ -20,6 +20,77 @@ enum MatplotlibSettings {
     "xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large", "smaller", "larger",
   ]
 
+  /// `matplotlib.style.available` of matplotlib 3.11 (the reference's): the styles `style.use`
+  /// knows by name, beside `default`.
+  static let styles: Set<String> = [
+    "Solarize_Light2", "_classic_test_patch", "_mpl-gallery", "_mpl-gallery-nogrid", "bmh",
+    "classic", "dark_background", "fast", "fivethirtyeight", "ggplot", "grayscale", "petroff10",
+    "petroff6", "petroff8", "seaborn-v0_8", "seaborn-v0_8-bright", "seaborn-v0_8-colorblind",
+    "seaborn-v0_8-dark", "seaborn-v0_8-dark-palette", "seaborn-v0_8-darkgrid", "seaborn-v0_8-deep",
+    "seaborn-v0_8-muted", "seaborn-v0_8-notebook", "seaborn-v0_8-paper", "seaborn-v0_8-pastel",
+    "seaborn-v0_8-poster", "seaborn-v0_8-talk", "seaborn-v0_8-ticks", "seaborn-v0_8-white",
+    "seaborn-v0_8-whitegrid", "tableau-colorblind10",
+  ]
+
+  /// `plt.style.use(style)`: a style by name (or a list of them) changes figures ConvBook does
+  /// not draw, so it returns None; a name matplotlib does not have is its OSError (the
+  /// `seaborn` styles were renamed `seaborn-v0_8` and then removed). A style file, URL or dict of
+  /// settings is ConvBook's limitation.
+  static func useStyle(positional: [Value], keywords: [(String, Value)], range: SourceRange)
+    throws(CellError) -> Value
+  {
+    guard positional.count + keywords.count == 1, keywords.allSatisfy({ $0.0 == "style" }) else {
+      throw CellError(
+        type: "TypeError",
+        message: positional.count + keywords.count == 0
+          ? "use() missing 1 required positional argument: 'style'"
+          : keywords.first(where: { $0.0 != "style" }).map {
+            "use() got an unexpected keyword argument '\($0.0)'"
+          } ?? "use() takes 1 positional argument but \(positional.count) were given",
+        range: range)
+    }
+    let style = positional.first ?? keywords[0].1
+    let items: [Value]
+    switch style {
+    case .string: items = [style]
+    case .list(let list): items = list.items
+    case .tuple(let values): items = values
+    case .dictionary:
+      throw .unsupported(
+        "ConvBook does not support matplotlib.style.use with a dict of settings yet", at: range)
+    default:
+      throw CellError(
+        type: "TypeError", message: "'\(style.typeName)' object is not iterable", range: range)
+    }
+    for item in items {
+      guard case .string(let name) = item else {
+        throw .unsupported(
+          "ConvBook supports matplotlib.style.use with style names, not \(item.typeName)",
+          at: range)
+      }
+      if name == "default" || styles.contains(name) { continue }
+      if name.contains("/") || name.contains(".") || name.contains(":") {
+        throw .unsupported(
+          "ConvBook does not support matplotlib.style.use with a style file or package (\(PythonText.repr(item))) yet",
+          at: range)
+      }
+      // matplotlib tries the name as a file first and raises from that FileNotFoundError,
+      // whose traceback has no frame of the script's.
+      var missing = CellError(
+        type: "FileNotFoundError",
+        message: "[Errno 2] No such file or directory: \(PythonText.repr(item))", range: range)
+      missing.hasNoPlace = true
+      var error = CellError(
+        type: "OSError",
+        message:
+          "\(PythonText.repr(item)) is not a valid package style, path of style file, URL of style file, or library style name (library styles are listed in `style.available`)",
+        range: range)
+      error.chained = ChainedError(missing, isCause: true)
+      throw error
+    }
+    return .none
+  }
+
   static func rc(positional: [Value], keywords: [(String, Value)], range: SourceRange)
     throws(CellError) -> Value
   {

@@ -154,6 +154,9 @@ extension PythonText {
         if let found = inner(key) ?? inner(item) { return found }
       }
       return nil
+    // TensorFlow's functions are Python functions (`<function enable_op_determinism at 0x...>`).
+    case .standard(let function as StandardFunction) where function.module.hasPrefix("tensorflow"):
+      return "<function \(function.name) at 0x...>"
     // Objects whose repr CPython writes with their address.
     case .standard(let object)
     where object is StringBuffer || object is ImageDataGeneratorObject

@@ -5,6 +5,20 @@ import Foundation
 /// Python's `repr`, `str` and format-spec mini-language for cell values. Objects print without
 /// memory addresses so that pages stay byte-identical from run to run.
 enum PythonText {
+  /// The modules compiled into CPython 3.11 (`sys.builtin_module_names` of the reference
+  /// Python): `repr` says `(built-in)` for them.
+  static let builtInModules: Set<String> = [
+    "_abc", "_ast", "_codecs", "_collections", "_functools", "_imp", "_io", "_locale", "_operator",
+    "_signal", "_sre", "_stat", "_string", "_symtable", "_thread", "_tokenize", "_tracemalloc",
+    "_warnings", "_weakref", "atexit", "builtins", "errno", "faulthandler", "gc", "itertools",
+    "marshal", "posix", "pwd", "sys", "time", "xxsubtype",
+  ]
+  /// The modules CPython 3.11 loads frozen (`(frozen)` in their repr).
+  static let frozenModules: Set<String> = [
+    "_collections_abc", "_sitebuiltins", "abc", "codecs", "genericpath", "io", "ntpath", "os",
+    "posixpath", "site", "stat", "zipimport",
+  ]
+
   /// How deeply containers may nest in `repr`: CPython's recursion limit allows 997 levels at a
   /// script's top level.
   static let maximumNesting = 997
@@ -38,7 +52,13 @@ enum PythonText {
         return "{" + pairs.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
       }
       return StandardCollections.repr(pairs, item: repr)
-    case .module(let module): return "<module '\(module.pythonName)'>"
+    case .module(let module):
+      // CPython names where a module came from: compiled in, frozen, or its file (which depends
+      // on the installation: `Interpreter.prepareText` refuses printing one in a script).
+      let name = module.pythonName
+      if Self.builtInModules.contains(name) { return "<module '\(name)' (built-in)>" }
+      if Self.frozenModules.contains(name) { return "<module '\(name)' (frozen)>" }
+      return "<module '\(name)'>"
     case .function(let callable):
       if case .partial(let application) = callable.kind, application.isBoundMethod,
         case .function(let function) = application.callee,

@@ -87,6 +87,13 @@ enum StandardLibrary {
   static func unsupportedName(_ name: String, of module: String, at range: SourceRange)
     -> CellError?
   {
+    // A name TensorFlow's module lacks is Python's AttributeError, with CPython's suggestion.
+    if let known = TensorFlowEnvironment.publicNames[module], !known.contains(name) {
+      return CellError(
+        type: "AttributeError",
+        message: "module '\(KerasModule.standard(module).pythonName)' has no attribute '\(name)'",
+        range: range, suggestion: NameSuggestion.closest(to: name, among: known.sorted()))
+    }
     // Every public name of `six` that ConvBook does not model is its limitation.
     guard
       pythonNames[module]?.contains(name) == true

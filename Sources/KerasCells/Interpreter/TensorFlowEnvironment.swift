@@ -29,8 +29,11 @@ enum TensorFlowEnvironment {
     switch (module, name) {
     case ("tensorflow.config", "experimental"):
       return .module(.standard(module + "." + name))
-    case ("tensorflow.config", _), ("tensorflow.config.experimental", _):
+    case ("tensorflow.config", _):
       return configFunctions.contains(name) ? StandardLibrary.function(module, name) : nil
+    case ("tensorflow.config.experimental", _):
+      return experimentalConfigFunctions.contains(name)
+        ? StandardLibrary.function(module, name) : nil
     case ("tensorflow.test", "is_gpu_available"), ("tensorflow.test", "gpu_device_name"),
       ("tensorflow.test", "is_built_with_cuda"), ("tensorflow.autograph", "set_verbosity"),
       ("tensorflow.compat.v1.logging", "set_verbosity"):
@@ -43,8 +46,55 @@ enum TensorFlowEnvironment {
   }
 
   private static let configFunctions: Set<String> = [
+    "list_physical_devices", "list_logical_devices", "get_visible_devices",
+    "run_functions_eagerly",
+  ]
+  /// `tf.config.experimental`'s: `set_memory_growth` and `enable_op_determinism` are there only.
+  private static let experimentalConfigFunctions: Set<String> = [
     "list_physical_devices", "list_logical_devices", "get_visible_devices", "set_memory_growth",
-    "run_functions_eagerly", "enable_op_determinism",
+    "enable_op_determinism",
+  ]
+
+  /// The public names of these modules in TensorFlow 2.21 (`dir(tf.config)`, ...): a name one
+  /// lacks is Python's AttributeError (`tf.config.gpu`, `tf.config.set_memory_growth`), one it
+  /// has and ConvBook does not answer is ConvBook's limitation.
+  static let publicNames: [String: Set<String>] = [
+    "tensorflow.config": [
+      "LogicalDevice", "LogicalDeviceConfiguration", "PhysicalDevice", "experimental",
+      "experimental_connect_to_cluster", "experimental_connect_to_host",
+      "experimental_functions_run_eagerly", "experimental_run_functions_eagerly",
+      "functions_run_eagerly", "get_logical_device_configuration", "get_soft_device_placement",
+      "get_visible_devices", "list_logical_devices", "list_physical_devices", "optimizer",
+      "run_functions_eagerly", "set_logical_device_configuration", "set_soft_device_placement",
+      "set_visible_devices", "threading",
+    ],
+    "tensorflow.config.experimental": [
+      "ClusterDeviceFilters", "VirtualDeviceConfiguration", "disable_mlir_bridge",
+      "enable_mlir_bridge", "enable_op_determinism", "enable_tensor_float_32_execution",
+      "get_device_details", "get_device_policy", "get_memory_growth", "get_memory_info",
+      "get_memory_usage", "get_synchronous_execution", "get_virtual_device_configuration",
+      "get_visible_devices", "list_logical_devices", "list_physical_devices",
+      "reset_memory_stats", "set_device_policy", "set_memory_growth", "set_synchronous_execution",
+      "set_virtual_device_configuration", "set_visible_devices",
+      "tensor_float_32_execution_enabled",
+    ],
+    "tensorflow.test": [
+      "Benchmark", "TestCase", "assert_equal_graph_def", "benchmark_config", "compute_gradient",
+      "create_local_cluster", "disable_with_predicate", "experimental", "gpu_device_name",
+      "is_built_with_cuda", "is_built_with_gpu_support", "is_built_with_rocm",
+      "is_built_with_xla", "is_cpu_target_available", "is_gpu_available", "main",
+      "with_eager_op_as_function",
+    ],
+    "tensorflow.autograph": ["experimental", "set_verbosity", "to_code", "to_graph", "trace"],
+    "tensorflow.version": [
+      "COMPILER_VERSION", "GIT_VERSION", "GRAPH_DEF_VERSION", "GRAPH_DEF_VERSION_MIN_CONSUMER",
+      "GRAPH_DEF_VERSION_MIN_PRODUCER", "VERSION",
+    ],
+    "tensorflow.compat.v1.logging": [
+      "DEBUG", "ERROR", "FATAL", "INFO", "TaskLevelStatusMessage", "WARN", "debug", "error",
+      "fatal", "flush", "get_verbosity", "info", "log", "log_every_n", "log_first_n", "log_if",
+      "set_verbosity", "vlog", "warn", "warning",
+    ],
   ]
 
   /// `tf.compat.v1.logging`'s levels, Python's `logging` levels.

@@ -31,6 +31,8 @@ public final class UserFunction {
   /// Attributes `update_wrapper` copied from something whose value ConvBook does not have (a
   /// Keras class' `__doc__`): reading one is refused with this message.
   var refusedAttributes: [String: String] = [:]
+  /// The script's own module that defined it (nil: the script): its globals are that module's.
+  var module: ScriptModule?
 
   /// The names CPython's compiler makes local to the function: those its body binds (assignments,
   /// `for` and `with` targets, `def`, `class`, `except ... as`, `del`; imports, which ConvBook
@@ -51,7 +53,7 @@ public final class UserFunction {
     switch name {
     case "__name__": return .string(self.name)
     case "__qualname__": return .string(qualifiedName)
-    case "__module__": return .string("__main__")
+    case "__module__": return .string(module?.name ?? "__main__")
     case "__doc__":
       // The docstring: a string literal as the body's first statement.
       if case .statements(let statements) = body, let first = statements.first,
@@ -92,7 +94,7 @@ public final class UserFunction {
         case .scopeDeclaration(_, let names): declared.formUnion(names)
         // ConvBook binds what an import inside a function imports in the globals.
         case .importModules(let modules): declared.formUnion(modules.map(\.boundName))
-        case .importNames(_, let imported), .relativeImport(let imported):
+        case .importNames(_, let imported), .relativeImport(_, _, let imported):
           declared.formUnion(imported.map(\.boundName))
         case .delete(let targets):
           for target in targets { if case .name(let name) = target.kind { bound.insert(name) } }

@@ -765,6 +765,7 @@ public struct PythonParser {
       guard let module, relativeLevel == 0 else {
         return Statement(
           .relativeImport(
+            level: relativeLevel, module: module,
             names: [ImportedName(name: "*", alias: nil, nameRange: star.range, range: star.range)]
           ), range: range)
       }
@@ -795,7 +796,8 @@ public struct PythonParser {
     if isParenthesized { _ = try expectOperator(")") }
     let range = fromToken.range.union(previous.range)
     guard let module, relativeLevel == 0 else {
-      return Statement(.relativeImport(names: names), range: range)
+      return Statement(
+        .relativeImport(level: relativeLevel, module: module, names: names), range: range)
     }
     return Statement(.importNames(module: module, names: names), range: range)
   }

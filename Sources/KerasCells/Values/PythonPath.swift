@@ -152,6 +152,11 @@ final class PythonPath: StandardObject {
     where ["exists", "is_dir", "is_file", "mkdir"].contains(name) && isConcrete
       && interpreter.session.pathExists != nil:
       return .method(receiver: .standard(self), name: name)
+    // `Path(__file__).resolve().parent`: the script's folder, `os.getcwd()`'s placeholder.
+    case _
+    where (name == "resolve" || name == "absolute") && isConcrete
+      && interpreter.session.scriptName != nil:
+      return .method(receiver: .standard(self), name: name)
     case _ where Self.machineNames.contains(name) && isConcrete:
       throw Self.machineRefusal(name, at: range)
     case "as_uri", "is_reserved", "match":
@@ -233,6 +238,46 @@ final class PythonPath: StandardObject {
       return try MissingFiles.pathTest(
         function, positional: [.string(text)], keywords: [], session: interpreter.session,
         range: range)
+    case "resolve", "absolute":
+      // The script runs in `os.getcwd()`'s placeholder folder, where no path is a link: a
+      // relative path is taken from there, and `resolve` drops `..` as it does on a path
+      // without links. `strict=True` would look the path up.
+      if let (label, value) = keywords.first {
+        guard name == "resolve", label == "strict", keywords.count == 1 else {
+          throw CellError(
+            type: "TypeError",
+            message: "Path.\(name)() got an unexpected keyword argument '\(label)'", range: range)
+        }
+        if value.isTruthy {
+          throw .unsupported(
+            "`pathlib.Path.resolve(strict=True)` reaches files, which ConvBook cells do not do",
+            at: range)
+        }
+      }
+      guard positional.count <= (name == "resolve" ? 1 : 0) else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "Path.\(name)() takes from 1 to \(name == "resolve" ? 2 : 1) positional arguments but \(positional.count + 1) were given",
+          range: range)
+      }
+      if let strict = positional.first, strict.isTruthy {
+        throw .unsupported(
+          "`pathlib.Path.resolve(strict=True)` reaches files, which ConvBook cells do not do",
+          at: range)
+      }
+      let absolute =
+        root.isEmpty ? Self.parse([PosixPath.workingDirectory, text], isConcrete: true) : self
+      guard name == "resolve" else { return .standard(absolute) }
+      var kept: [String] = []
+      for component in absolute.components where component != "." {
+        if component == ".." {
+          if !kept.isEmpty { kept.removeLast() }
+        } else {
+          kept.append(component)
+        }
+      }
+      return .standard(absolute.with(components: kept))
     case "mkdir":
       return try MadeFolders.pathMkdir(
         text, positional: positional, keywords: keywords, session: interpreter.session,

@@ -849,4 +849,33 @@ import Testing
       """
     #expect(Self.error(passing + "\n" + fit) == nil)
   }
+
+  /// matplotlib's drawing calls print nothing and are accepted; what they return is refused
+  /// where a script prints it (its text shows an address or the figure's state), and so is a
+  /// keyword or attribute ConvBook does not know.
+  @Test(arguments: [
+    ("print(plt.plot([1, 2]))", "ConvBook does not print matplotlib's Line2D object"),
+    ("fig, ax = plt.subplots()\nprint(fig)", "ConvBook does not print matplotlib's Figure object"),
+    (
+      "fig, axes = plt.subplots(2, 2)\nprint(axes)",
+      "ConvBook does not print matplotlib's ndarray of Axes"
+    ),
+    (
+      "plt.plot([1], colour='r')",
+      "ConvBook does not support matplotlib's plot(..., colour=...) yet"
+    ),
+    (
+      "fig = plt.figure()\nfig.canvas", "ConvBook does not support matplotlib's `Figure.canvas` yet"
+    ),
+    ("plt.savefig(open)", "ConvBook supports matplotlib's savefig with a file name (a str) only"),
+  ])
+  func matplotlibObjectsAreRefusedWherePrinted(_ line: String, _ refusal: String) {
+    let session = KerasSession()
+    session.scriptName = "script.py"
+    let drawn = "import matplotlib.pyplot as plt\nplt.figure(figsize=(4, 3))\nplt.show()\n"
+    #expect(session.run(drawn).error == nil)
+    let error = session.run(line + "\n").error
+    #expect(error?.type == nil)
+    #expect(error?.message.hasPrefix(refusal) == true)
+  }
 }

@@ -15,10 +15,11 @@ public struct Statement: Hashable, Sendable {
     case importModules([ImportedModule])
     /// `from module import a as b, c` (parenthesized or not).
     case importNames(module: DottedName, names: [ImportedName])
-    /// `from . import a` / `from ..module import b`: a script has no parent package, so Python
-    /// raises ImportError when the statement runs (not before: inside a function that is never
-    /// called it is harmless).
-    case relativeImport(names: [ImportedName])
+    /// `from . import a` / `from ..module import b` (`level` dots): a script has no parent
+    /// package, so Python raises ImportError when the statement runs (not before: inside a
+    /// function that is never called it is harmless); a module of a package beside the script
+    /// imports from that package (`ScriptModules`).
+    case relativeImport(level: Int, module: DottedName?, names: [ImportedName])
     /// `for target in iterable:` with its body (the target has the same forms as an assignment
     /// target), and the `else:` block that runs when no `break` left the loop.
     case forLoop(

@@ -1,0 +1,2 @@
+DEFAULT_CLASSES = 10
+HEAD_NAME = "probabilities"

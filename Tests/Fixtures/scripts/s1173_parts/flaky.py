@@ -1,0 +1,2 @@
+print("flaky starts")
+RATIO = 1 / 0
