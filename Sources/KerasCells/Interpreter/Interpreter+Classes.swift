@@ -742,6 +742,9 @@ extension Interpreter {
           range: range)
       }
       if instance.attributes[name] == nil { try budget.allocate(slots: 2, at: range) }
+      if name == "trainable", instance.layerState != nil {
+        KerasSubclassing.setTrainable(value.isTruthy, of: instance, session: session)
+      }
       var value = value
       if kerasVersion == .keras2, instance.type.kerasBase != nil,
         case .standard(let object) = value, let variable = object as? EagerVariable

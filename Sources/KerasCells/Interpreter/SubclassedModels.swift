@@ -48,6 +48,32 @@ extension KerasSubclassing {
     return found
   }
 
+  /// `layer.trainable = flag` on a custom layer or subclassed model: both Kerases set the flag of
+  /// the layer and of every layer it tracks, all the way down (tf-keras' `_flatten_layers`, Keras
+  /// 3's setter over `_layers`), so their weights all count as frozen (a ViT's blocks frozen in a
+  /// loop over `model.layers`).
+  static func setTrainable(_ flag: Bool, of instance: PythonInstance, session: KerasSession) {
+    var visited: Set<ObjectIdentifier> = []
+    func visit(_ value: Value) {
+      switch value {
+      case .layer(let layer):
+        guard visited.insert(ObjectIdentifier(layer)).inserted else { return }
+        layer.trainable = flag
+      case .model(let model):
+        guard visited.insert(ObjectIdentifier(model)).inserted else { return }
+        model.setTrainable(flag)
+      case .instance(let object):
+        guard let state = object.layerState, visited.insert(ObjectIdentifier(object)).inserted
+        else { return }
+        state.trainable = flag
+        state.layer?.trainable = flag
+        trackedLayers(of: object, session: session).forEach(visit)
+      default: break
+      }
+    }
+    visit(.instance(instance))
+  }
+
   /// `self.blocks.layers` of a list a layer holds: tf-keras' `ListWrapper` lists the layers in it;
   /// Keras 3's `TrackedList` has no such attribute.
   static func trackedListLayers(
