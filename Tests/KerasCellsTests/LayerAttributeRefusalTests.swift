@@ -54,4 +54,35 @@ import Testing
       result.error?.message
         == "ConvBook does not support calling a BinaryCrossentropy object on Keras tensors yet")
   }
+
+  /// A class's attribute that Python has but ConvBook does not model (`object.__init__`,
+  /// `keras.layers.Layer.__init__`, `int.__add__`, a script class reaching `object`'s dunders or
+  /// built on a Keras class) is ConvBook's limitation, never a made-up AttributeError; `object`'s
+  /// missing names stay CPython's error.
+  @Test(arguments: [
+    ("object.__init__", "object.__init__"), ("keras.layers.Layer.__init__", "Layer.__init__"),
+    ("int.__add__", "int.__add__"), ("Exception.__init__", "Exception.__init__"),
+    ("Plain.__init__", "Plain.__init__"), ("Plain.mro", "Plain.mro"),
+    ("Custom.__call__", "Custom.__call__"), ("Custom.build", "Custom.build"),
+  ])
+  func classAttributePythonHasIsConvBooksLimitation(_ expression: String, _ shown: String) {
+    let source = """
+      from tensorflow import keras
+      class Plain:
+          pass
+      class Custom(keras.layers.Layer):
+          pass
+      print(\(expression))
+
+      """
+    let result = KerasSession(kerasVersion: .keras2).run(source)
+    #expect(result.error?.type == nil)
+    #expect(result.error?.message == "ConvBook does not support `\(shown)` of a class yet")
+  }
+
+  @Test func objectLacksWhatObjectLacks() {
+    let result = KerasSession(kerasVersion: .keras2).run("object.foo\n")
+    #expect(result.error?.type == "AttributeError")
+    #expect(result.error?.message == "type object 'object' has no attribute 'foo'")
+  }
 }

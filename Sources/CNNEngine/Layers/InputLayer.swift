@@ -104,7 +104,7 @@ public struct InputLayer: WeightlessLayer {
   public static func standardShape(_ value: ArgumentValue, version: KerasVersion)
     throws(KerasError) -> ArgumentValue
   {
-    guard let items = value.sequenceItems else { return value }
+    guard let items = shapeItems(value) else { return value }
     if version == .keras2 {
       if items.contains(where: { if case .bool = $0 { true } else { false } }) {
         throw .limitation(
@@ -118,11 +118,13 @@ public struct InputLayer: WeightlessLayer {
       case .none, .object: standard.append(item)
       case .bool(let flag): standard.append(.int(flag ? 1 : 0))
       case .int(let size) where size < 0:
-        throw .value("Cannot convert '\(value)' to a shape. Negative dimensions are not allowed.")
+        throw .value(
+          "Cannot convert '\(value.plainDescription)' to a shape. Negative dimensions are not allowed."
+        )
       case .int: standard.append(item)
       case .float, .string, .tuple, .list:
         throw .value(
-          "Cannot convert '\(value)' to a shape. Found invalid dimension '\(item.plainDescription)' of type '<class '\(item.pythonTypeName)'>'. "
+          "Cannot convert '\(value.plainDescription)' to a shape. Found invalid dimension '\(item.plainDescription)' of type '<class '\(item.pythonTypeName)'>'. "
         )
       }
     }
@@ -130,12 +132,18 @@ public struct InputLayer: WeightlessLayer {
     return .tuple(standard)
   }
 
+  /// The items Python's `tuple(shape)` gives: a tuple's or list's, a string's characters.
+  private static func shapeItems(_ value: ArgumentValue) -> [ArgumentValue]? {
+    if case .string(let text) = value { return text.map { .string(String($0)) } }
+    return value.sequenceItems
+  }
+
   /// Reads a shape argument: a tuple/list of ints and Nones, or a single int.
   public static func shapeDimensions(_ value: ArgumentValue, argument: String) throws(KerasError)
     -> [Int?]
   {
     if case .int(let single) = value { return [single] }
-    guard let items = value.sequenceItems else {
+    guard let items = shapeItems(value) else {
       throw .typeError("'\(value.pythonTypeName)' object is not iterable (argument `\(argument)`)")
     }
     var dimensions: [Int?] = []

@@ -298,6 +298,15 @@ public enum LayerCatalog {
       // Both Kerases read `batch_size` only once they have a shape to put it in front of.
       let batchSize = try arguments.optionalInt("batch_size")
       let sample = try InputLayer.shapeDimensions(given, argument: shapeArgument)
+      if let batchSize, batchSize < 0 {
+        // tf-keras' `TensorShape` and Keras 3's `standardize_shape` of the batch shape.
+        guard names.kerasVersion == .keras3 else {
+          throw .value("Dimension \(batchSize) must be >= 0")
+        }
+        let items = [String(batchSize)] + sample.map { $0.map(String.init) ?? "None" }
+        let tuple = items.count == 1 ? "(\(items[0]),)" : "(\(items.joined(separator: ", ")))"
+        throw .value("Cannot convert '\(tuple)' to a shape. Negative dimensions are not allowed.")
+      }
       batchShape = TensorShape(batch: batchSize, sample: sample)
     } else if names.kerasVersion == .keras3 {
       throw .value("You must pass a `shape` argument.")

@@ -790,6 +790,19 @@ enum Attributes {
       default: break
       }
     }
+    if case .function(let callable) = base, callable.isClass {
+      // `object.__init__`, `keras.layers.Layer.__init__`, `int.__add__`: the class has it in
+      // Python (its own or `type`'s); ConvBook does not model a class's attributes. Only
+      // `object`'s dir is small enough to know that anything else is missing.
+      let className = String(callable.path.split(separator: ".").last ?? "")
+      if className == "object", !PythonClassDirectory.isClassAttribute(name) {
+        throw CellError(
+          type: "AttributeError", message: "type object 'object' has no attribute '\(name)'",
+          range: range)
+      }
+      throw .unsupported(
+        "ConvBook does not support `\(className).\(name)` of a class yet", at: range)
+    }
     let typeName = RuntimeTypeNames.typeName(of: base, session: interpreter.session)
     var suggestion = KerasAttributeSuggestion.suggestion(
       for: name, of: base, interpreter: interpreter)

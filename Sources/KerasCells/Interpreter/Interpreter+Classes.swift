@@ -462,6 +462,17 @@ extension Interpreter {
         if ["__dict__", "__module__", "__weakref__"].contains(name) {
           throw .unsupported("ConvBook does not support a class's `\(name)` yet", at: range)
         }
+        // `Base.__init__(self)` reaching `object`'s, `type`'s `mro`, or any attribute of a
+        // class built on a Keras class (whose own are many): Python has them.
+        if PythonClassDirectory.isClassAttribute(name)
+          || PythonClassDirectory.names(of: type, instance: nil) == nil
+            && type.mro.contains(where: {
+              $0.kerasBase != nil || $0.kerasLayerClass != nil || $0.kerasClassBase != nil
+            })
+        {
+          throw .unsupported(
+            "ConvBook does not support `\(type.name).\(name)` of a class yet", at: range)
+        }
         throw CellError(
           type: "AttributeError", message: "type object '\(type.name)' has no attribute '\(name)'",
           range: range, suggestion: NameSuggestion.closest(to: name, among: type.allNames))

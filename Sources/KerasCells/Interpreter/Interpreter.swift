@@ -478,7 +478,8 @@ final class Interpreter {
       }
     case .forLoop(let target, let iterable, let body, let elseBody):
       var result: Flow?
-      try forEach(try evaluate(iterable), range: iterable.range) { item throws(CellError) in
+      try forEach(try evaluate(iterable), range: iterable.range, statement: statement.range) {
+        item throws(CellError) in
         try step(at: statement.range)
         try assign(item, to: target, statement: statement)
         switch try execute(body) {
@@ -1097,9 +1098,12 @@ final class Interpreter {
   /// Runs `body` for each item of an iterable; a range is walked without building its list, so a
   /// loop over `range(10**12)` runs until its body or the time budget stops it.
   /// `body` returns false to stop (`break`).
-  func forEach(_ value: Value, range: SourceRange, _ body: (Value) throws(CellError) -> Bool)
-    throws(CellError)
-  {
+  /// `statement`: the `for` statement walking `value`, where CPython reports a dict or set that
+  /// changed size (its whole first line, no carets).
+  func forEach(
+    _ value: Value, range: SourceRange, statement: SourceRange? = nil,
+    _ body: (Value) throws(CellError) -> Bool
+  ) throws(CellError) {
     if case .range(let start, let stop, let step) = value {
       for number in stride(from: start, to: stop, by: step) {
         guard try body(.int(number)) else { return }
@@ -1116,8 +1120,22 @@ final class Interpreter {
       }
       return
     }
+    // CPython's dict and set iterators check the size at each step: a body that adds or
+    // removes an item fails at the next one (after the last item too).
+    let sized: (count: () -> Int, what: String)? =
+      switch value {
+      case .dictionary(let dictionary): ({ dictionary.count }, "dictionary")
+      case .set(let set): ({ set.count }, "Set")
+      default: nil
+      }
+    let size = sized?.count()
     for item in try iterate(value, range: range) {
       guard try body(item) else { return }
+      if let sized, sized.count() != size {
+        throw CellError(
+          type: "RuntimeError", message: "\(sized.what) changed size during iteration",
+          range: statement ?? range)
+      }
     }
   }
 

@@ -432,6 +432,25 @@ enum Keras3Wording {
   }
 
   /// The engine's (tf-keras') message in Keras 3's words. Only the wording changes.
+  /// Keras 3's `check_data_cardinality`: the sentence first, then each of `x`, `y` (and
+  /// `sample_weight`) sizes quoted, each line ended, where tf-keras lists them indented under
+  /// "Data cardinality is ambiguous:". Nil for other messages.
+  private static func keras3Cardinality(_ message: String) -> String? {
+    let lines = message.components(separatedBy: "\n")
+    let ending = "Make sure all arrays contain the same number of samples."
+    guard lines.count >= 3, lines[0] == "Data cardinality is ambiguous:", lines.last == ending,
+      lines[1].hasPrefix("  x sizes: ")
+    else { return nil }
+    var text = "Data cardinality is ambiguous. " + ending
+    for line in lines.dropFirst().dropLast() {
+      guard let match = line.firstMatch(of: #/^  (x|y|sample_weight) sizes: (.*)$/#) else {
+        return nil
+      }
+      text += "'\(match.1)' sizes: \(match.2)\n"
+    }
+    return text
+  }
+
   static func translate(_ error: CellError) -> CellError {
     guard let type = error.type else { return error }
     var result = error
@@ -441,6 +460,7 @@ enum Keras3Wording {
       if let newType { result.type = newType }
       return result
     }
+    if let sizes = keras3Cardinality(message) { return set(sizes) }
     if let match = message.firstMatch(
       of: #/^Exception encountered when calling layer "[^"]*" \(type TFOpLambda\): /#)
     {

@@ -18,6 +18,20 @@ enum PythonClassDirectory {
     return names
   }
 
+  /// Whether every class has `name` in CPython 3.11: `object`'s attributes and those of `type`
+  /// (`__mro__`, `mro`, `__subclasses__`, ...), dunders all but `mro`.
+  static func isClassAttribute(_ name: String) -> Bool {
+    objectNames.contains(name) || typeNames.contains(name)
+  }
+
+  /// `dir(type)` in CPython 3.11 beyond `dir(object)`.
+  private static let typeNames: Set<String> = [
+    "__abstractmethods__", "__annotations__", "__base__", "__bases__", "__basicsize__",
+    "__call__", "__dict__", "__dictoffset__", "__flags__", "__instancecheck__", "__itemsize__",
+    "__module__", "__mro__", "__name__", "__or__", "__prepare__", "__qualname__", "__ror__",
+    "__subclasscheck__", "__subclasses__", "__text_signature__", "__weakrefoffset__", "mro",
+  ]
+
   /// `dir(object())` in CPython 3.11.
   private static let objectNames: Set<String> = [
     "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",

@@ -274,6 +274,13 @@ enum PythonText {
       sign = first
       characters.removeFirst()
     }
+    // `z` (Python 3.11): negative zero shown as zero, which ConvBook refuses once the rest of
+    // the specification is known good (`{x:zz}` is the unknown format code 'z').
+    var coercesZero = false
+    if characters.first == "z" {
+      coercesZero = true
+      characters.removeFirst()
+    }
     // `#`: the alternate form, `0x2a` for `{:#x}`.
     var alternate = false
     if characters.first == "#" {
@@ -385,6 +392,10 @@ enum PythonText {
           message: "Unknown format code '\(type!)' for object of type '\(value.typeName)'",
           range: range)
       }
+    }
+    if coercesZero {
+      throw .unsupported(
+        "ConvBook does not support the `z` option of a format specification yet", at: range)
     }
     let padding = max(width - PythonCodePoints.count(body), 0)
     guard padding > 0 else { return body }

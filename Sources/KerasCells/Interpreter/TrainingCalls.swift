@@ -550,7 +550,7 @@ enum TrainingCalls {
             names: batchNames, model: model, failure: failure, site: site,
             interpreter: interpreter))
       } catch {
-        throw Self.error(error, site: site, interpreter: interpreter)
+        throw Self.error(error, site: site, interpreter: interpreter, traced: .train)
       }
       try failure.check()
       row = history.values.map { $0.last ?? 0 }
@@ -571,7 +571,7 @@ enum TrainingCalls {
               names: batchNames, model: model, failure: failure, site: site,
               interpreter: interpreter))
         } catch {
-          throw Self.error(error, site: site, interpreter: interpreter)
+          throw Self.error(error, site: site, interpreter: interpreter, traced: .test)
         }
         try failure.check()
         try ClassCallbacks.event(
@@ -734,7 +734,7 @@ enum TrainingCalls {
         _ = try trainer.historyNames(inputs: xv.map(\.tensor), targets: yv.map(\.tensor))
       }
     } catch {
-      throw Self.error(error, site: site, interpreter: interpreter)
+      throw Self.error(error, site: site, interpreter: interpreter, traced: .train)
     }
     throw refusesProgress ? ownProgress(site: site, model: model) : ownEarlyStopping(site: site)
   }
@@ -1128,14 +1128,53 @@ enum TrainingCalls {
 
   /// The error a script's metric raised inside the trainer (`ScriptMetricTraining`), else the
   /// trainer's own.
-  private static func error(_ error: TrainingError, site: CallSite, interpreter: Interpreter)
-    -> CellError
-  {
+  private static func error(
+    _ error: TrainingError, site: CallSite, interpreter: Interpreter, traced: TracedStep? = nil
+  ) -> CellError {
     if let raised = interpreter.session.training.metricError {
       interpreter.session.training.metricError = nil
       return raised
     }
+    if let traced, interpreter.kerasVersion == .keras2, error.kind == .data,
+      error.message.firstMatch(
+        of: #/^Input \d+ of layer "[^"]*" is incompatible with the layer: expected shape=/#) != nil
+    {
+      return traced.inputSpecError(error.message, site: site)
+    }
     return Self.error(error, site: site)
+  }
+
+  /// The step tf-keras traces for `fit`, `evaluate` (and fit's validation) or `predict`: a model
+  /// input spec that fails there is raised inside AutoGraph's "in user code:" text, which quotes
+  /// Keras' frames (named below site-packages) and sees the batch axis as None.
+  enum TracedStep: String {
+    case train, test, predict
+
+    func inputSpecError(_ message: String, site: CallSite) -> CellError {
+      let (lines, call): ([Int], String) =
+        switch self {
+        case .train: ([1398, 1381, 1370, 1147], "y_pred = self(x, training=True)")
+        case .test: ([2063, 2046, 2034, 1914], "y_pred = self(x, training=False)")
+        case .predict: ([2436, 2421, 2409, 2377], "return self(x, training=False)")
+        }
+      let training = "    File \"tf_keras/src/engine/training.py\", line "
+      let text =
+        "in user code:\n\n"
+        + "\(training)\(lines[0]), in \(rawValue)_function  *\n"
+        + "        return step_function(self, iterator)\n"
+        + "\(training)\(lines[1]), in step_function  **\n"
+        + "        outputs = model.distribute_strategy.run(run_step, args=(data,))\n"
+        + "\(training)\(lines[2]), in run_step  **\n"
+        + "        outputs = model.\(rawValue)_step(data)\n"
+        + "\(training)\(lines[3]), in \(rawValue)_step\n"
+        + "        \(call)\n"
+        + "    File \"tf_keras/src/utils/traceback_utils.py\", line 70, in error_handler\n"
+        + "        raise e.with_traceback(filtered_tb) from None\n"
+        + "    File \"tf_keras/src/engine/input_spec.py\", line 308, in assert_input_compatibility\n"
+        + "        raise ValueError(\n\n"
+        + "    ValueError: \(message)\n"
+      return CellError(type: "ValueError", message: text, range: site.range)
+    }
   }
 
   private static func error(_ error: TrainingError, site: CallSite) -> CellError {
@@ -1233,7 +1272,7 @@ enum TrainingCalls {
           options: Trainer.Options(batchSize: batchSize), sampleWeights: weights)
       }
     } catch {
-      throw Self.error(error, site: site, interpreter: interpreter)
+      throw Self.error(error, site: site, interpreter: interpreter, traced: .test)
     }
     if refusesProgress { throw ownEvaluationProgress(site: site) }
     do {
@@ -1244,7 +1283,7 @@ enum TrainingCalls {
           callbacks, begin: "on_test_batch_begin", end: "on_test_batch_end", names: names,
           model: model, failure: failure, site: site, interpreter: interpreter))
     } catch {
-      throw Self.error(error, site: site, interpreter: interpreter)
+      throw Self.error(error, site: site, interpreter: interpreter, traced: .test)
     }
     try failure.check()
     try ClassCallbacks.event(
@@ -1345,6 +1384,16 @@ enum TrainingCalls {
         message:
           "Data cardinality is ambiguous:\n  x sizes: \(xs.map { String($0.shape[0]) }.joined(separator: ", "))\nMake sure all arrays contain the same number of samples.",
         range: site.range)
+    }
+    if interpreter.kerasVersion == .keras2, xs.count == 1, samples > 0,
+      EagerTensors.inputSpecMismatch(model, data: xs[0].shape, interpreter: interpreter) != nil,
+      let expected = model.inputShape
+    {
+      let spec = TensorShape([nil] + expected.dimensions.dropFirst())
+      let found = TensorShape([nil] + xs[0].shape.dropFirst().map { Optional($0) })
+      throw TracedStep.predict.inputSpecError(
+        "Input 0 of layer \"\(model.name)\" is incompatible with the layer: expected shape=\(spec), found shape=\(found)",
+        site: site)
     }
     let callbacks = ClassCallbacks.defining(
       ClassCallbacks.predictMethods,
