@@ -132,6 +132,10 @@ public struct LayerArguments: Sendable {
   {
     let value = self[name]
     guard case .string(let text) = value else {
+      // Keras lowers anything that is not a list or tuple: `padding=3` fails in `value.lower()`.
+      if value.sequenceItems == nil {
+        throw .attribute("'\(value.pythonTypeName)' object has no attribute 'lower'")
+      }
       throw .value(
         "The `padding` argument must be a list/tuple or one of \"valid\", \"same\" (or \"causal\", only for `Conv1D). Received: \(value.plainDescription)"
       )

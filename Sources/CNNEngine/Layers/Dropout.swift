@@ -20,7 +20,19 @@ public struct Dropout: WeightlessLayer {
   public init(spatialRank: Int, _ common: LayerCommon) throws(KerasError) {
     self.common = common
     self.spatialRank = spatialRank
-    rate = try common.arguments.double("rate")
+    switch common.arguments["rate"] {
+    case .int, .float, .bool: rate = try common.arguments.double("rate")
+    case let other:
+      // Keras 3 compares it (`0 <= rate <= 1`); tf-keras checks numbers only and keeps the
+      // value until training hands it to `tf.nn.dropout`.
+      guard common.kerasVersion == .keras3 else {
+        throw .limitation(
+          "ConvBook does not support a `rate` of type \(other.pythonTypeName) for \(spatialRank == 0 ? "Dropout" : "SpatialDropout\(spatialRank)D") (tf-keras keeps it until the layer trains)"
+        )
+      }
+      throw .typeError(
+        "'<=' not supported between instances of 'int' and '\(other.pythonTypeName)'")
+    }
     if !(0...1).contains(rate) {
       throw .value(
         "Invalid value \(common.arguments["rate"]) received for `rate`, expected a value between 0 and 1."

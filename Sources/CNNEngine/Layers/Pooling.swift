@@ -14,8 +14,8 @@ public struct Pooling: WeightlessLayer, WindowLayer {
   public let strides: [Int]
   public let padding: Padding
   /// Keras 3 keeps a pooling layer's `padding` as given and checks it only when the layer is
-  /// called (`compute_pooling_output_shape`): the text it rejects then ("SAME", "Same"), nil for
-  /// "valid" and "same".
+  /// called (`compute_pooling_output_shape`): the value it rejects then ("SAME", "Same", 1), nil
+  /// for "valid" and "same".
   public internal(set) var keras3RejectedPadding: String?
   public let dataFormat: DataFormat
 
@@ -45,10 +45,11 @@ public struct Pooling: WeightlessLayer, WindowLayer {
     strides =
       arguments.isNone("strides")
       ? poolSize : try arguments.intTuple("strides", count: rank, allowZero: true)
-    if common.kerasVersion == .keras3, case .string(let text) = arguments["padding"],
-      text != "valid", text != "same"
+    let given = arguments["padding"]
+    if common.kerasVersion == .keras3, given.sequenceItems == nil,
+      given != .string("valid"), given != .string("same")
     {
-      keras3RejectedPadding = text
+      keras3RejectedPadding = given.plainDescription
       padding = (try? arguments.padding()) ?? .valid
     } else {
       keras3RejectedPadding = nil

@@ -781,6 +781,9 @@ enum Calls {
     let name: String
     switch nameValue {
     case .none: name = interpreter.kerasNames.uniqueName(forClass: "Sequential")
+    // tf-keras' models name themselves when given a falsy name (`if not name:`).
+    case .string("") where interpreter.kerasVersion == .keras2:
+      name = interpreter.kerasNames.uniqueName(forClass: "Sequential")
     case .string(let given): name = given
     default:
       throw CellError(
@@ -1536,6 +1539,8 @@ enum Calls {
     let name: String
     switch values["name"] ?? .none {
     case .none: name = interpreter.kerasNames.functionalModelName()
+    case .string("") where interpreter.kerasVersion == .keras2:
+      name = interpreter.kerasNames.functionalModelName()
     case .string(let given): name = given
     case let other: name = PythonText.str(other)
     }

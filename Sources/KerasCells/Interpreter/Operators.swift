@@ -120,14 +120,17 @@ enum Operators {
       return .list(a.items + b.items)
     case (.multiply, .string(let text), _), (.multiply, _, .string(let text)):
       let count = try repetitionCount(left, right, range: range)
+      try checkRepetition(text.unicodeScalars.count, count, string: true, range: range)
       try budget.allocate(count: count, size: text.utf8.count, at: range)
       return .string(String(repeating: text, count: count))
     case (.multiply, .list(let items), _), (.multiply, _, .list(let items)):
       let count = try repetitionCount(left, right, range: range)
+      try checkRepetition(items.count, count, string: false, range: range)
       try budget.allocate(count: count, size: items.count * EvaluationBudget.slotBytes, at: range)
       return .list(Array(repeatElement(items, count: count).joined()))
     case (.multiply, .tuple(let items), _), (.multiply, _, .tuple(let items)):
       let count = try repetitionCount(left, right, range: range)
+      try checkRepetition(items.count, count, string: false, range: range)
       try budget.allocate(count: count, size: items.count * EvaluationBudget.slotBytes, at: range)
       return .tuple(Array(repeatElement(items, count: count).joined()))
     case (.modulo, .string(let template), _):
@@ -196,6 +199,24 @@ enum Operators {
     default:
       throw typeError(
         "can't multiply sequence by non-int of type '\(countValue.typeName)'", range)
+    }
+  }
+
+  /// CPython's own limits on `sequence * count`, met before it allocates anything: a string
+  /// longer than `PY_SSIZE_T_MAX` characters is an OverflowError; a list or tuple of more
+  /// pointers than `PY_SSIZE_T_MAX` bytes hold is a MemoryError (with no message). Below them
+  /// CPython tries to allocate, and ConvBook's memory budget decides.
+  private static func checkRepetition(
+    _ length: Int, _ count: Int, string: Bool, range: SourceRange
+  ) throws(CellError) {
+    guard count > 0, length > 0 else { return }
+    let (total, overflow) = length.multipliedReportingOverflow(by: count)
+    if string {
+      if overflow {
+        throw CellError(type: "OverflowError", message: "repeated string is too long", range: range)
+      }
+    } else if overflow || total > Int.max / MemoryLayout<UnsafeRawPointer>.size {
+      throw CellError(type: "MemoryError", message: "", range: range)
     }
   }
 
