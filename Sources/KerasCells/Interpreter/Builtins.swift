@@ -1307,6 +1307,8 @@ enum Builtins {
       return .function(Callable(.unsupportedModelClass(name), path: "numpy." + name))
     case .standard(let layer as any KerasDataLayer):
       return .function(Callable(.unsupportedModelClass(name), path: layer.classPath))
+    // A namedtuple's instances are of the class `namedtuple` made.
+    case .standard(let instance as NamedTupleInstance): return .standard(instance.type)
     // The classes `abc.ABCMeta` made are its instances.
     case .standard(is ABCBaseClass): return .standard(ABCMetaClass())
     case .function(let callable) where callable.isAbstractBaseClass:

@@ -151,6 +151,8 @@ extension Interpreter {
       .map { $0 + definition.name } ?? definition.name
     try budget.allocate(bytes: EvaluationBudget.objectBytes, at: statement.range)
     let type = PythonClass(name: definition.name, qualifiedName: qualifiedName, bases: bases)
+    // A class made in one of the script's own modules belongs to it (`<class 'models.net.Net'>`).
+    if let module = session.currentScriptModule { type.module = module.name }
     if let first = definition.body.first, case .expression(let expression) = first.kind,
       case .string(let text) = expression.kind
     {
@@ -267,7 +269,8 @@ extension Interpreter {
       }
     }
     let type = NamedTupleType(
-      name: definition.name, fields: fields, defaults: defaults, module: "__main__")
+      name: definition.name, fields: fields, defaults: defaults,
+      module: session.currentScriptModule?.name ?? "__main__")
     if let first = definition.body.first, case .expression(let expression) = first.kind,
       case .string(let text) = expression.kind
     {

@@ -93,7 +93,8 @@ final class NamedTupleType: StandardObject {
         throw arguments.typeError("Got more default values than field names")
       }
     }
-    var module = "__main__"
+    // The caller's module, as namedtuple reads it from the calling frame's `__name__`.
+    var module = arguments.interpreter.session.currentScriptModule?.name ?? "__main__"
     if case .string(let given) = values["module"]! { module = given }
     return .standard(
       NamedTupleType(name: typeName, fields: fields, defaults: defaults, module: module))

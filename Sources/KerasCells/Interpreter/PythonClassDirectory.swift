@@ -9,7 +9,7 @@ enum PythonClassDirectory {
     for defining in type.mro {
       guard defining.kerasBase == nil, defining.kerasLayerClass == nil,
         defining.kerasClassBase == nil, defining.dataclass == nil, defining.enumKind == nil,
-        !defining.checksAbstractMethods, !defining.extendsGeneric, defining.module == "__main__",
+        !defining.checksAbstractMethods, !defining.extendsGeneric, defining.module != "abc",
         defining.namespace["__slots__"] == nil
       else { return nil }
       names.formUnion(defining.namespaceOrder)

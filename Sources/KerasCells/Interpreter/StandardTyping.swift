@@ -119,7 +119,10 @@ final class TypingNamedTuple: StandardObject {
           "NamedTuple() takes from 1 to 2 positional arguments but \(positional.count) were given",
         range: site.range)
     }
-    return .standard(NamedTupleType(name: name, fields: fields, defaults: [], module: "__main__"))
+    return .standard(
+      NamedTupleType(
+        name: name, fields: fields, defaults: [],
+        module: interpreter.session.currentScriptModule?.name ?? "__main__"))
   }
 }
 
