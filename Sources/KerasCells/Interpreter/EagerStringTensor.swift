@@ -4,8 +4,8 @@ import CNNEngine
 /// as TensorFlow prints one (`tf.Tensor([b'a' b'bc'], shape=(2,), dtype=string)`: the bytes of
 /// NumPy's object array), with `shape`, `dtype`, `ndim`, `numpy()` (that object array, or
 /// `bytes` for a scalar), `len`, iteration and indexing on the first axis. Text layers
-/// (`TextVectorization`) read it as Python strings; the other TensorFlow operations on strings
-/// are refused.
+/// (`TextVectorization`) read it as Python strings; `+` joins strings as TensorFlow's `AddV2`
+/// does; the other TensorFlow operations on strings are refused.
 final class EagerStringTensor: StandardObject {
   /// The same items and shape as NumPy's object array of bytes (`numpy()`).
   let array: NumPyStringArray
@@ -65,6 +65,37 @@ final class EagerStringTensor: StandardObject {
     ).bind([])
     if shape.isEmpty { return .standard(PythonBytes(Array((items.first ?? "").utf8))) }
     return .standard(array)
+  }
+
+  /// `a + b`: TensorFlow's `AddV2` joins strings item by item, a scalar with every item; the
+  /// other operators, and other broadcasts, are ConvBook's limitation.
+  override func binary(
+    _ operation: BinaryOperator, _ other: Value, reflected: Bool, range: SourceRange
+  ) throws(CellError) -> Value? {
+    guard operation == .add else {
+      throw .unsupported(
+        "ConvBook does not support `\(operation.symbol)` on string tensors yet", at: range)
+    }
+    guard let operand = Self.make(other, nil) else { return nil }
+    var (left, right) = (self, operand)
+    if reflected { swap(&left, &right) }
+    let shape: [Int]
+    let pairs: [(String, String)]
+    if left.shape == right.shape {
+      shape = left.shape
+      pairs = Array(zip(left.items, right.items))
+    } else if right.shape.isEmpty {
+      shape = left.shape
+      pairs = left.items.map { ($0, right.items[0]) }
+    } else if left.shape.isEmpty {
+      shape = right.shape
+      pairs = right.items.map { (left.items[0], $0) }
+    } else {
+      throw .unsupported(
+        "ConvBook does not broadcast string tensors of shapes \(EagerTensors.shapeText(left.shape)) and \(EagerTensors.shapeText(right.shape)) yet",
+        at: range)
+    }
+    return .standard(EagerStringTensor(items: pairs.map { $0 + $1 }, shape: shape))
   }
 
   /// A row: a scalar string tensor of a 1-D tensor's item, a tensor of one rank less otherwise.

@@ -409,7 +409,7 @@ public enum KerasModule: Equatable {
         return .function(Callable(.builtin("tf.TensorShape"), path: "tf.TensorShape"))
       case "device", "name_scope", "function", "distribute":
         return ContextManagers.attribute(name, module: "tensorflow")
-      case _ where TensorFlowDType.names.contains(name): return TensorFlowDType.value(name)
+      case _ where TensorFlowDType.attribute(name) != nil: return TensorFlowDType.attribute(name)
       case _ where TensorFlowEnvironment.tensorflowAttribute(name) != nil:
         return TensorFlowEnvironment.tensorflowAttribute(name)
       default:
@@ -648,8 +648,8 @@ public enum KerasModule: Equatable {
         return .function(Callable(.builtin(type), path: type))
       }
       if module == "keras.config" { return Self.kerasConfigAttribute(name) }
-      if module == "tensorflow.dtypes", TensorFlowDType.names.contains(name) {
-        return TensorFlowDType.value(name)
+      if module == "tensorflow.dtypes", let dtype = TensorFlowDType.attribute(name) {
+        return dtype
       }
       if let value = ContextManagers.attribute(name, module: module) { return value }
       if let scalar = NumPyScalars.attribute(name, module: module) { return scalar }

@@ -128,7 +128,7 @@ enum MixedPrecision {
     -> String
   {
     if policyNames.contains(name) { return name }
-    if TensorFlowDType.names.contains(name) || name == "half" || name == "double" {
+    if TensorFlowDType.attribute(name) != nil {
       throw .unsupported(
         "ConvBook does not support the dtype policy \"\(name)\" yet", at: site.range)
     }

@@ -11,6 +11,15 @@ enum TensorFlowDType {
     "bool", "string",
   ]
 
+  /// TensorFlow's other names of the same dtypes (`tf.double is tf.float64`).
+  static let aliases: [String: String] = ["double": "float64", "half": "float16"]
+
+  /// The dtype `tf.NAME` is, by one of `names` or `aliases`; nil for other names.
+  static func attribute(_ name: String) -> Value? {
+    if names.contains(name) { return value(name) }
+    return aliases[name].map(value)
+  }
+
   static func value(_ name: String) -> Value {
     .kerasObject(KerasObject(typeName: "DType", arguments: [("name", .string(name))]))
   }
