@@ -66,6 +66,9 @@ enum EagerFunctions {
     case truncatedNormal
     /// `tf.linspace(start, stop, num)` of two numbers.
     case linspace
+    /// `tf.add_n(inputs)`: tensors of one shape and dtype summed in order (TensorFlow's AddN
+    /// adds them left to right, as `a + b + c` does).
+    case addN
     case gradientTape
   }
 
@@ -87,7 +90,7 @@ enum EagerFunctions {
     "reduce_min": .reduce("min"), "reduce_prod": .reduce("prod"), "reduce_any": .reduce("any"),
     "reduce_all": .reduce("all"), "argmax": .argmax(true), "argmin": .argmax(false),
     "logical_and": .logical(.bitwiseAnd), "logical_or": .logical(.bitwiseOr),
-    "logical_xor": .logical(.bitwiseXor), "logical_not": .logicalNot,
+    "logical_xor": .logical(.bitwiseXor), "logical_not": .logicalNot, "add_n": .addN,
   ]
 
   private static let tensorflow: [String: Kind] = shared.merging(
@@ -595,6 +598,7 @@ enum EagerFunctions {
     case .expandDims: return ["input", "axis", "name"]
     case .squeeze: return ["input", "axis", "name"]
     case .concat: return ["values", "axis", "name"]
+    case .addN: return ["inputs", "name"]
     case .stack: return ["values", "axis", "name"]
     case .split: return ["value", "num_or_size_splits", "axis", "num", "name"]
     case .pad: return ["tensor", "paddings", "mode", "constant_values", "name"]
@@ -1518,6 +1522,16 @@ enum EagerFunctions {
       case .unary(let kernel):
         return try EagerGradients.unary(
           kernel, .array(try tensor("x")), interpreter: interpreter, range: range)
+      case .addN:
+        let parts = try tensors("inputs")
+        var sum = Value.array(parts[0])
+        for part in parts.dropFirst() {
+          guard part.shape == parts[0].shape, EagerDType(of: part) == EagerDType(of: parts[0])
+          else { throw limitation("on tensors of different shapes or dtypes") }
+          sum = try EagerGradients.binary(
+            .add, sum, .array(part), interpreter: interpreter, range: range)
+        }
+        return sum
       case .binary(let operation):
         guard let x = arguments["x"] else { throw missing("x") }
         guard let y = arguments["y"] else { throw missing("y") }
