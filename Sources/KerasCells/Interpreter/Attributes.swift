@@ -192,6 +192,23 @@ enum Attributes {
         // are there to pass around; calling one is refused.
         return .module(.inert("ssl." + name))
       }
+      if case .inert(let moduleName) = module,
+        Self.lazySubmodules[moduleName]?.contains(name) == true
+      {
+        // `import sklearn.datasets` binds `sklearn`, whose submodules are attributes (and
+        // scikit-learn and SciPy load them on first access, so `import scipy` is enough).
+        return .module(.inert(moduleName + "." + name))
+      }
+      if case .inert(SklearnDatasets.module) = module,
+        let value = try SklearnDatasets.attribute(name, range: range)
+      {
+        // scikit-learn's generators ConvBook makes, and its ImportError of `load_boston`.
+        return value
+      }
+      if case .inert("scipy.signal") = module, name == "convolve2d" {
+        // Computed as SciPy does (`NumPyConvolve`).
+        return .module(.inert(NumPyConvolve.convolve2dPath))
+      }
       if case .inert("sklearn.model_selection") = module, name == "train_test_split" {
         // Split as scikit-learn splits (`TrainTestSplit`).
         return .module(.inert(TrainTestSplit.path))
@@ -882,6 +899,22 @@ enum Attributes {
   /// Constructor arguments that tf-keras and Keras 3 both keep unchanged as a layer attribute of
   /// the same name (`self.rate = rate` in the dropout and noise layers, `self.seed = seed`).
   /// The public attributes of Keras 3's `Variable` (3.15) that ConvBook does not model.
+  /// The submodules of scikit-learn 1.9 and SciPy that their packages load when a script first
+  /// reaches them as attributes (`sklearn.datasets.make_moons(...)`, `scipy.signal.convolve2d`).
+  static let lazySubmodules: [String: Set<String>] = [
+    "sklearn": [
+      "calibration", "cluster", "compose", "covariance", "datasets", "decomposition",
+      "ensemble", "exceptions", "feature_extraction", "feature_selection", "impute",
+      "inspection", "linear_model", "manifold", "metrics", "mixture", "model_selection",
+      "naive_bayes", "neighbors", "neural_network", "pipeline", "preprocessing", "svm", "tree",
+      "utils",
+    ],
+    "scipy": [
+      "cluster", "fft", "integrate", "interpolate", "io", "linalg", "ndimage", "optimize",
+      "signal", "sparse", "spatial", "special", "stats",
+    ],
+  ]
+
   static let keras3VariableAttributes: Set<String> = [
     "aggregation", "constraint", "handle", "overwrite_with_gradient", "path", "regularizer",
     "synchronization",

@@ -194,6 +194,8 @@ enum Builtins {
     switch name {
     case "tf.TensorShape":
       return try TensorShapeValue.construct(positional, keywords: keywords, range: site.range)
+    case "tf.IndexedSlices":
+      return try IndexedSlicesObject.make(positional: positional, keywords: keywords, site: site)
     case "keras.utils.to_categorical":
       return try NumPyFunctions.toCategorical(
         positional: positional, keywords: keywords, site: site,

@@ -95,6 +95,14 @@ enum Calls {
         return try TrainTestSplit.call(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter)
       }
+      if path == SklearnMakeMoons.path {
+        return try SklearnMakeMoons.call(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      }
+      if path == NumPyConvolve.convolve2dPath {
+        return try NumPyConvolve.convolve2d(
+          positional: positional, keywords: keywords, site: site, budget: interpreter.budget)
+      }
       if path == StandardScalerObject.path {
         return try StandardScalerObject.make(positional, keywords, range: site.range)
       }

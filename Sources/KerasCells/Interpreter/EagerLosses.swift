@@ -27,8 +27,38 @@ enum EagerLosses {
     resolved.keras3 = interpreter.kerasVersion == .keras3
     let (target, prediction) = try operands(
       positional, keywords, function: "__call__", site: site, interpreter: interpreter)
+    if resolved.keras3 { try keras3Structures(target, prediction, range: site.range) }
     return try reduced(
       resolved, target: target, prediction: prediction, site: site, interpreter: interpreter)
+  }
+
+  /// Keras 3's loss objects pair `y_true` with `y_pred` leaf by leaf (`LossFunctionWrapper.call`:
+  /// `tree.map_structure`), so a list of labels against a tensor of predictions (`loss([1],
+  /// probas)`, which tf-keras converts) is optree's ValueError, and a tensor against a list is
+  /// keras.tree's.
+  private static func keras3Structures(_ target: Value, _ prediction: Value, range: SourceRange)
+    throws(CellError)
+  {
+    func sequence(_ value: Value) -> String? {
+      switch value {
+      case .list: return "list"
+      case .tuple: return "tuple"
+      default: return nil
+      }
+    }
+    switch (sequence(target), sequence(prediction)) {
+    case (let kind?, nil):
+      try PythonText.requireKnownText(prediction, asString: false, range: range)
+      throw CellError(
+        type: "ValueError",
+        message: "Expected an instance of \(kind), got \(PythonText.repr(prediction)).",
+        range: range)
+    case (nil, _?):
+      throw CellError(
+        type: "ValueError", message: "Structures don't have the same nested structure.",
+        range: range)
+    default: return
+    }
   }
 
   /// `keras.losses.binary_crossentropy(y_true, y_pred)` and the other loss functions on data;

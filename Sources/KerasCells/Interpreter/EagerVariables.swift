@@ -62,6 +62,8 @@ final class EagerVariable: StandardObject {
     case "trainable": return .bool(trainable)
     case "assign", "assign_add", "assign_sub", "read_value", "value":
       return .method(receiver: .standard(self), name: name)
+    case _ where kerasPath == nil && Self.scatterMethods.contains(name):
+      return .method(receiver: .standard(self), name: name)
     default:
       return try EagerTensors.attribute(
         name, of: array, dtype: array.tensorFlowDType ?? "float32", range: range)
@@ -97,6 +99,8 @@ final class EagerVariable: StandardObject {
           type: "TypeError", message: "\(name)() takes no arguments", range: site.range)
       }
       return name == "numpy" ? EagerTensors.numpy(array) : .array(array)
+    case _ where kerasPath == nil && Self.scatterMethods.contains(name):
+      return try scatter(name, positional: positional, keywords: keywords, site: site)
     default:
       return try EagerMethods.call(
         name, on: array, positional: positional, keywords: keywords, site: site,

@@ -436,6 +436,15 @@ final class Interpreter {
           }
           throw refusal
         }
+        if case .inert(SklearnDatasets.module) = module, imported.name == "load_boston" {
+          // scikit-learn's module `__getattr__` raises its own ImportError for it; CPython's
+          // traceback shows the whole statement.
+          var error = CellError(
+            type: "ImportError", message: SklearnDatasets.loadBostonMessage,
+            range: imported.nameRange)
+          error.tracebackRange = statement.range
+          throw error
+        }
         if modulePath.components == ["keras"], imported.name == "backend",
           kerasVersion == .keras3
         {

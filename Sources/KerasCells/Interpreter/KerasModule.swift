@@ -407,6 +407,8 @@ public enum KerasModule: Equatable {
       case "Tensor": return TensorFlowClasses.classValue(TensorFlowClasses.tensorPath)
       case "TensorShape":
         return .function(Callable(.builtin("tf.TensorShape"), path: "tf.TensorShape"))
+      case "IndexedSlices":
+        return .function(Callable(.builtin("tf.IndexedSlices"), path: "tf.IndexedSlices"))
       case "device", "name_scope", "function", "distribute":
         return ContextManagers.attribute(name, module: "tensorflow")
       case _ where TensorFlowDType.attribute(name) != nil: return TensorFlowDType.attribute(name)

@@ -82,6 +82,23 @@ enum MatplotlibDrawing {
       parameters: ["x", "height", "width", "bottom"], required: 2,
       keywords: ["width", "bottom", "align", "color", "label", "alpha", "edgecolor"],
       result: .opaque("BarContainer")),
+    "barh": Signature(
+      parameters: ["y", "width", "height", "left"], required: 2,
+      keywords: ["height", "left", "align", "color", "label", "alpha", "edgecolor", "xerr"],
+      result: .opaque("BarContainer")),
+    "errorbar": Signature(
+      parameters: ["x", "y", "yerr", "xerr", "fmt", "ecolor", "elinewidth", "capsize"],
+      required: 2,
+      keywords: lineKeywords.union([
+        "yerr", "xerr", "fmt", "ecolor", "elinewidth", "capsize", "capthick", "barsabove",
+        "errorevery",
+      ]), result: .opaque("ErrorbarContainer")),
+    "fill_between": Signature(
+      parameters: ["x", "y1", "y2", "where", "interpolate", "step"], required: 2,
+      keywords: [
+        "y2", "where", "interpolate", "step", "alpha", "color", "facecolor", "edgecolor",
+        "label", "linewidth", "lw", "zorder", "hatch",
+      ], result: .opaque("FillBetweenPolyCollection")),
     "contourf": Signature(
       variadic: true, keywords: ["levels", "cmap", "alpha", "vmin", "vmax", "norm", "extend"],
       result: .opaque("QuadContourSet")),
@@ -539,6 +556,17 @@ final class MatplotlibObject: StandardObject {
     if methods[name] != nil { return .method(receiver: .standard(self), name: name) }
     throw .unsupported(
       "ConvBook does not support matplotlib's `\(typeName).\(name)` yet (it draws no figures)",
+      at: range)
+  }
+
+  /// matplotlib's containers iterate (`n, bins, patches = plt.hist(x)`, `for bar in bars:`)
+  /// over what they hold, which ConvBook does not keep; a Figure or an Axes does not iterate.
+  override func makeIterator(interpreter: Interpreter, range: SourceRange) throws(CellError)
+    -> StandardObject?
+  {
+    guard case .other(let name) = kind else { return nil }
+    throw .unsupported(
+      "ConvBook does not support iterating over matplotlib's `\(name)` yet (it draws no figures)",
       at: range)
   }
 

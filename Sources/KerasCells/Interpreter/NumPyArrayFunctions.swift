@@ -1061,12 +1061,17 @@ enum NumPyArrayFunctions {
   static func matmul(_ a: NDArray, _ b: NDArray, name: String, range: SourceRange)
     throws(CellError) -> NDArray
   {
-    guard (1...2).contains(a.rank), (1...2).contains(b.rank) else {
+    // An array of more axes times a vector or a matrix (`np.dot(rgb, [0.299, 0.587, 0.114])`,
+    // a batch of rows through weights) is its rows, the last axis, one by one: `dot` and `matmul`
+    // agree there.
+    guard a.rank >= 1, (1...2).contains(b.rank) else {
       throw .unsupported(
-        "ConvBook's np.\(name) multiplies vectors and matrices only, not arrays of shapes \(ArrayOperations.shapeText(a.shape)) and \(ArrayOperations.shapeText(b.shape))",
+        "ConvBook's np.\(name) multiplies arrays by vectors and matrices only, not arrays of shapes \(ArrayOperations.shapeText(a.shape)) and \(ArrayOperations.shapeText(b.shape))",
         at: range)
     }
-    let (rows, shared) = a.rank == 2 ? (a.shape[0], a.shape[1]) : (1, a.shape[0])
+    let leading = a.rank > 2 ? Array(a.shape.dropLast()) : []
+    let (rows, shared) =
+      a.rank >= 2 ? (a.shape.dropLast().reduce(1, *), a.shape[a.rank - 1]) : (1, a.shape[0])
     let (inner, columns) = b.rank == 2 ? (b.shape[0], b.shape[1]) : (b.shape[0], 1)
     guard shared == inner else {
       let message =
@@ -1095,7 +1100,7 @@ enum NumPyArrayFunctions {
         }
       }
     }
-    var shape: [Int] = []
+    var shape: [Int] = a.rank > 2 ? leading : []
     if a.rank == 2 { shape.append(rows) }
     if b.rank == 2 { shape.append(columns) }
     return NDArray(

@@ -50,6 +50,7 @@ enum NumPyFunctions {
     // `np.load` reads a file: a missing one is Python's error (`MissingFiles`), else refused.
     if functionNames.contains(name) || dtypeNames.contains(name) || name == "load"
       || NumPyArrayFunctions.functionNames.contains(name) || NumPyMath.names.contains(name)
+      || NumPySplit.names.contains(name) || name == "convolve"
     {
       return .function(Callable(.builtin("numpy." + name), path: "numpy." + name))
     }
@@ -461,9 +462,14 @@ enum NumPyFunctions {
       try arguments.check(allowed: ["a"])
       let array = try arguments.array(0, "a", budget: budget)
       return try method(name, of: array, positional: [], keywords: [], site: site, budget: budget)
+    case "convolve":
+      return try NumPyConvolve.convolve(arguments, budget: budget)
     default:
       if NumPyMath.names.contains(name) {
         return try NumPyMath.call(name, arguments, budget: budget)
+      }
+      if NumPySplit.names.contains(name) {
+        return try NumPySplit.call(name, arguments, budget: budget)
       }
       return try NumPyArrayFunctions.call(name, arguments, budget: budget)
     }

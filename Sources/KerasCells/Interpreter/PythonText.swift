@@ -213,6 +213,10 @@ enum PythonText {
         at: range)
     case .standard(is PythonObjectID):
       throw .unsupported(PythonObjectID.printingRefusal, at: range)
+    case .standard(is IndexedSlicesObject) where !asString:
+      throw .unsupported(
+        "ConvBook does not print the repr of a tf.IndexedSlices: Python shows its memory address (`<... object at 0x...>`), which changes from run to run; print it by itself or its .indices and .values",
+        at: range)
     case .standard(let alias as GenericClassAlias):
       throw .unsupported(
         "ConvBook does not print a subscripted generic class (`\(alias.origin.name)[...]`) yet",
