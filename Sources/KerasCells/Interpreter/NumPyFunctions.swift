@@ -43,6 +43,8 @@ enum NumPyFunctions {
 
   static func attribute(_ name: String) -> Value? {
     if name == "newaxis" { return Value.none }
+    // NumPy 2 names its boolean scalar type `np.bool` again (`np.bool is np.bool_`).
+    if name == "bool" { return attribute("bool_") }
     if name == "r_" || name == "c_" {
       return .standard(NumPyIndexConcatenator(columns: name == "c_"))
     }
