@@ -757,6 +757,9 @@ extension Interpreter {
         KerasSubclassing.setTrainable(value.isTruthy, of: instance, session: session)
       }
       var value = value
+      if kerasVersion == .keras2, instance.type.kerasBase != nil {
+        KerasSubclassing.untrackReplacedVariable(named: name, in: instance)
+      }
       if kerasVersion == .keras2, instance.type.kerasBase != nil,
         case .standard(let object) = value, let variable = object as? EagerVariable
       {
