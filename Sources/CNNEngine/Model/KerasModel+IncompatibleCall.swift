@@ -40,11 +40,12 @@ extension KerasModel {
   /// does not fit (`predict`, or the model called on an array), the batch already made the input's
   /// rank: the layers run one after another on the batch, and the first whose input spec pins a
   /// size the batch lacks raises (`Input 0 with name 'None' of layer 'dense' ... expected axis -1
-  /// of input shape to have value 4, but received input with shape (32, 5)`). That inner message;
-  /// nil when no layer's spec fails before one ConvBook cannot follow.
-  public func keras3BatchError(on batch: [Int]) -> String? {
+  /// of input shape to have value 4, but received input with shape (32, 5)`; a batch axis of None
+  /// for a step traced for any batch size). That inner message; nil when no layer's spec fails
+  /// before one ConvBook cannot follow.
+  public func keras3BatchError(on batch: [Int?]) -> String? {
     guard graph == nil else { return nil }
-    var current = TensorShape(batch.map { Optional($0) })
+    var current = TensorShape(batch)
     for instance in layers where !instance.isInputLayer {
       guard instance.model == nil else { return nil }
       do {

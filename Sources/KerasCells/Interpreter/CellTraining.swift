@@ -64,6 +64,24 @@ public final class CellTraining {
   var compiledTrainable: [ObjectIdentifier: [String: Bool]] = [:]
   /// `model.stop_training`, per model (set by a callback to end `fit` after the epoch).
   var stopTraining: [ObjectIdentifier: Bool] = [:]
+  /// The step functions Keras has traced for each model since its last `compile`
+  /// (`TrainingCalls.checkRetrace`); the model is kept so that the identifier stays valid.
+  private var tracedSteps: [ObjectIdentifier: (model: KerasModel, steps: Set<String>)] = [:]
+
+  /// Notes that `step` (`train`, `test`, `predict`) of `model` was traced.
+  func traced(_ step: String, of model: KerasModel) {
+    tracedSteps[ObjectIdentifier(model), default: (model, [])].steps.insert(step)
+  }
+
+  /// Whether `step` of `model` was traced since its last `compile`.
+  func hasTraced(_ step: String, of model: KerasModel) -> Bool {
+    tracedSteps[ObjectIdentifier(model)]?.steps.contains(step) ?? false
+  }
+
+  /// `compile` drops the model's traced step functions.
+  func forgetTracedSteps(of model: KerasModel) {
+    tracedSteps[ObjectIdentifier(model)] = nil
+  }
 
   /// Counts changes of weights, so that models sharing layers take the newest values.
   var clock = 0

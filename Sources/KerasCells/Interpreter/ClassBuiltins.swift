@@ -238,14 +238,17 @@ enum ClassBuiltins {
     let object = KerasSubclassing.customLayer(value, session: interpreter.session)
     if object != nil, own.isEmpty {
       // A custom layer is a `keras.layers.Layer`, and no other Keras class than the built-in
-      // layer class it extends; a subclass of `keras.Model` is a `keras.Model` too.
+      // layer class it extends; a subclass of `keras.Model` is a `keras.Model` too, and one of
+      // `keras.Sequential` a `keras.Sequential`.
       let base = object?.type.kerasLayerClass?.kind
       let isModel = object?.type.kerasBase == "Model"
+      let isSequential = object?.type.extendsSequential == true
       func isLayerClass(_ value: Value) -> Bool {
         switch value {
         case .function(let callable):
           return callable.kind == .unsupportedModelClass("Layer")
             || (isModel && callable.kind == .modelClass)
+            || (isSequential && callable.kind == .sequentialClass)
             || (base != nil && callable.kind == base)
         case .tuple(let items): return items.contains(where: isLayerClass)
         default: return false

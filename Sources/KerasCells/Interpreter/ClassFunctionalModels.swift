@@ -2,7 +2,9 @@ import CNNEngine
 
 /// A subclass of `keras.Model` given its inputs and outputs (`EDSRModel(inputs, outputs)` for a
 /// class without `__init__`, or `super().__init__(inputs=..., outputs=...)` in its `__init__`):
-/// Keras makes a functional model whose class is the subclass. ConvBook makes the functional
+/// Keras makes a functional model whose class is the subclass. A subclass of `keras.Sequential`
+/// is a Sequential model the same way (`super().__init__([layers...], name=...)`, layers added
+/// by `self.add(...)`), unless it defines its own `call` or `build`, which ConvBook refuses. ConvBook makes the functional
 /// model (named after the class, `edsr_model`, as Keras names it) with `subclassName` set, and
 /// instantiating the class gives that model; the Python object stays reachable through it
 /// (`KerasSession.customLayers`), so the subclass's methods and attributes are the model's.
@@ -24,15 +26,27 @@ enum ClassFunctionalModels {
       throw .unsupported(
         "ConvBook does not support calling Model.__init__() twice on one object", at: site.range)
     }
+    let sequential = instance.type.extendsSequential
+    if sequential, let own = ["call", "build"].first(where: { instance.type.lookup($0) != nil }) {
+      throw .unsupported(
+        "ConvBook does not support a subclass of keras.Sequential that defines its own \(own)() yet (\(instance.type.name))",
+        at: site.range)
+    }
     var keywords = keywords
-    let positionalName = positional.count > 2 ? positional[2] : nil
+    // `Model(inputs, outputs, name)`, `Sequential(layers, name)`.
+    let namePosition = sequential ? 1 : 2
+    let positionalName = positional.count > namePosition ? positional[namePosition] : nil
     if !keywords.contains(where: { $0.0 == "name" }) && positionalName == nil {
       keywords.append(
         ("name", .string(interpreter.kerasNames.uniqueName(forClass: instance.type.name))))
     }
+    let base =
+      sequential
+      ? Callable(.sequentialClass, path: "keras.Sequential")
+      : Callable(.modelClass, path: "keras.Model")
     let made = try Calls.call(
-      .function(Callable(.modelClass, path: "keras.Model")), positional: positional,
-      keywords: keywords, site: site, interpreter: interpreter)
+      .function(base), positional: positional, keywords: keywords, site: site,
+      interpreter: interpreter)
     guard case .model(let model) = made else {
       throw .unsupported(
         "ConvBook could not make the functional model of \(instance.type.name)", at: site.range)

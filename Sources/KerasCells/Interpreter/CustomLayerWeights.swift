@@ -217,6 +217,23 @@ extension KerasSubclassing {
     }
   }
 
+  /// tf-keras forgets the variable an attribute of a custom layer or model held when the attribute
+  /// is set again (a subclass's `__init__` replacing its base's `self.pos_embedding`), unless
+  /// another attribute still holds it: its node leaves the weights, before the first call.
+  static func untrackReplacedVariable(named name: String, in instance: PythonInstance) {
+    guard let state = instance.layerState, state.layer == nil,
+      case .variable(let old)? = instance.attributes[name], let node = old.owner,
+      state.weightNodes.contains(where: { $0 === node })
+    else { return }
+    let heldElsewhere = instance.attributes.contains { other, value in
+      guard other != name, case .variable(let variable) = value else { return false }
+      return variable.owner === node
+    }
+    guard !heldElsewhere else { return }
+    state.weightNodes.removeAll { $0 === node }
+    state.pendingWeights.removeAll { $0.node === node }
+  }
+
   /// A `tf.Variable` (or `K.variable`) set as an attribute of a tf-keras custom layer: tf-keras
   /// tracks it as one of the layer's weights, as `add_weight` would have made it (its name,
   /// shape, trainable flag and values; made in `__init__` outside the layer's name scope,

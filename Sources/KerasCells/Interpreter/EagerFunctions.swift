@@ -377,7 +377,7 @@ enum EagerFunctions {
     let unary = [
       "sign": "Sign", "sigmoid": "Sigmoid", "tanh": "Tanh", "sin": "Sin", "cos": "Cos",
       "rsqrt": "Rsqrt", "reciprocal": "Reciprocal", "log1p": "Log1p", "softplus": "Softplus",
-      "relu": "Relu",
+      "relu": "Relu", "arccos": "Acos", "arcsin": "Asin", "arctan": "Atan",
     ]
     for (name, kernel) in unary { table[name] = (.unary(kernel), [("x", "x")]) }
     table["round"] = (.unary("Round"), [("x", "x"), ("decimals", nil)])

@@ -335,6 +335,13 @@ enum EagerMath {
         "ConvBook does not support `\(kernel)` on \(dtype.rawValue) eager tensors (TensorFlow's kernel takes floating-point values)",
         at: range)
     }
+    // TensorFlow's float32 Acos, Asin and Atan compute whole packets of 4 values with Eigen's
+    // vectorised approximations and only the values after the last packet with the C library's.
+    if dtype == .float32, ["Acos", "Asin", "Atan"].contains(kernel), x.count >= 4 {
+      throw .unsupported(
+        "ConvBook does not support `\(kernel)` on float32 eager tensors of 4 or more values yet (TensorFlow computes them with Eigen's vectorised approximation)",
+        at: range)
+    }
     let f: (Double) -> Double
     switch kernel {
     case "Abs": f = { $0.magnitude }
@@ -351,6 +358,14 @@ enum EagerMath {
     case "Tanh": f = { Foundation.tanh($0) }
     case "Sin": f = { Foundation.sin($0) }
     case "Cos": f = { Foundation.cos($0) }
+    // float32 values outside whole packets: the C library's float functions (`asinf`, not the
+    // double function rounded).
+    case "Acos":
+      f = dtype == .float32 ? { Double(Foundation.acos(Float($0))) } : { Foundation.acos($0) }
+    case "Asin":
+      f = dtype == .float32 ? { Double(Foundation.asin(Float($0))) } : { Foundation.asin($0) }
+    case "Atan":
+      f = dtype == .float32 ? { Double(Foundation.atan(Float($0))) } : { Foundation.atan($0) }
     case "Rsqrt": f = { 1 / $0.squareRoot() }
     case "Reciprocal": f = { 1 / $0 }
     case "Log1p": f = { Foundation.log1p($0) }

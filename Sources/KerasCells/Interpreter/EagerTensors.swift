@@ -396,9 +396,10 @@ enum EagerTensors {
   /// data is conformed to its rank (`KerasModel.inputSpecMismatch`: images of 244 pixels into a
   /// VGG16 made for 224): tf-keras names the model, Keras 3 the input too. Keras 3 checks no spec
   /// of a Sequential model on data (its layers run on it; `keras3BatchMismatch`). Nil where the
-  /// data passes.
+  /// data passes. `batchUnknown`: Keras 3 checks the symbolic batch of a step traced for any batch
+  /// size (`fit`, `evaluate`), whose batch axis it shows as None.
   static func inputSpecMismatch(
-    _ model: KerasModel, data: [Int], interpreter: Interpreter
+    _ model: KerasModel, data: [Int], batchUnknown: Bool = false, interpreter: Interpreter
   ) -> String? {
     guard let (spec, found) = model.inputSpecMismatch(data, input: 0) else { return nil }
     guard interpreter.kerasVersion == .keras3 else {
@@ -408,23 +409,36 @@ enum EagerTensors {
     guard (model.graph?.inputs.count ?? 1) == 1,
       let input = model.graph?.inputs[0].producer.name ?? model.inputLayer?.name
     else { return nil }
+    let shown = batchUnknown ? [nil] + found.dropFirst().map { Optional($0) } : found.map { $0 }
     return
-      "Input 0 with name '\(input)' of layer '\(model.name)' is incompatible with the layer: expected shape=\(spec), found shape=\(TensorShape.tuple(found))"
+      "Input 0 with name '\(input)' of layer '\(model.name)' is incompatible with the layer: expected shape=\(spec), found shape=\(TensorShape.tuple(shown))"
+  }
+
+  /// How data reaches a model's `call`: an array the model is called on (`model(x)`), or the
+  /// symbolic batch of a step Keras traced on a batch of known size (`predict`) or of any size
+  /// (`fit`, `evaluate`).
+  enum DataCall {
+    case eager, tracedBatch, tracedAnyBatch
   }
 
   /// Keras 3's error for a batch of data (`shape` as given, of NumPy's `dtype`) that its model's
-  /// input does not fit, as `predict` (`training` "False") or a call of the model on the array
-  /// ("None") raises it: a functional model's own input spec, naming the input; else, the batch
-  /// made the input's rank, the first layer of a chain whose input spec fails, in
-  /// `Sequential.call()`'s or `Functional.call()`'s text with the batch as Keras converted it
-  /// (floats as float32). `asTensor`: false where the data reaches `Functional.call()` as a NumPy
-  /// array (a functional model called on one), which Keras 3 prints by value: not reproduced. Nil
-  /// where ConvBook does not know Keras 3's error.
+  /// input does not fit, as `predict` (`training` "False"), `fit` ("True"), `evaluate` ("False")
+  /// or a call of the model on the array ("None") raises it: a functional model's own input spec,
+  /// naming the input; else, the batch made the input's rank, the first layer of a chain whose
+  /// input spec fails, in `Sequential.call()`'s or `Functional.call()`'s text with the batch as
+  /// Keras converted it (floats as float32); a Sequential model's traced batch of another rank,
+  /// its functional model's "Invalid input shape" naming its input's symbolic tensor. `asTensor`:
+  /// false where the data reaches `Functional.call()` as a NumPy array (a functional model called
+  /// on one), which Keras 3 prints by value: not reproduced. Nil where ConvBook does not know
+  /// Keras 3's error.
   static func keras3BatchMismatch(
     _ model: KerasModel, shape: [Int], dtype: NDArray.DType, training: String,
-    asTensor: Bool = true, interpreter: Interpreter
+    asTensor: Bool = true, call dataCall: DataCall = .eager, interpreter: Interpreter
   ) -> String? {
-    if let message = inputSpecMismatch(model, data: shape, interpreter: interpreter) {
+    let anyBatch = dataCall == .tracedAnyBatch
+    if let message = inputSpecMismatch(
+      model, data: shape, batchUnknown: anyBatch, interpreter: interpreter)
+    {
       return message
     }
     let call = model.kind == .sequential ? "Sequential.call()" : "Functional.call()"
@@ -436,14 +450,30 @@ enum EagerTensors {
     case .int64: converted = "int64"
     case .bool, .uint8: return nil
     }
+    // The batch as the traced step sees it.
+    func shown(_ shape: [Int]) -> [Int?] {
+      anyBatch && !shape.isEmpty ? [nil] + shape.dropFirst().map { Optional($0) } : shape.map { $0 }
+    }
+    let batch = TensorShape.tuple(shown(shape))
     // The layers run on the batch made the input's rank; of another rank Keras 3 raises its
-    // "Invalid input shape", which ConvBook does not reproduce.
+    // "Invalid input shape" (`Functional._adjust_input_rank`), which ConvBook reproduces where the
+    // batch is a traced step's symbolic tensor (`data:0`), not an array Keras prints by value.
     let conformed = model.conformedInputShapes([shape])[0]
-    guard conformed.count == model.inputShape?.rank,
-      let inner = model.keras3BatchError(on: conformed)
-    else { return nil }
+    let inner: String
+    if let declared = model.inputShape, conformed.count != declared.rank {
+      guard model.kind == .sequential, dataCall != .eager,
+        let input = model.inputLayer?.tensorName
+      else { return nil }
+      inner =
+        "Invalid input shape for input Tensor(\"data:0\", shape=\(batch), dtype=\(converted)) with name '\(input)' and path ''. Expected shape \(declared), but input has incompatible shape \(batch)"
+    } else {
+      guard conformed.count == model.inputShape?.rank,
+        let error = model.keras3BatchError(on: shown(conformed))
+      else { return nil }
+      inner = error
+    }
     return
-      "Exception encountered when calling \(call).\n\n\u{1B}[1m\(inner)\u{1B}[0m\n\nArguments received by \(call):\n  • inputs=tf.Tensor(shape=\(TensorShape.tuple(shape)), dtype=\(converted))\n  • training=\(training)\n  • mask=None\n  • kwargs=<class 'inspect._empty'>"
+      "Exception encountered when calling \(call).\n\n\u{1B}[1m\(inner)\u{1B}[0m\n\nArguments received by \(call):\n  • inputs=tf.Tensor(shape=\(batch), dtype=\(converted))\n  • training=\(training)\n  • mask=None\n  • kwargs=<class 'inspect._empty'>"
   }
 
   /// The outputs of a call of a model with several outputs on data, in the structure the model

@@ -84,6 +84,7 @@ extension Interpreter {
     var bases: [PythonClass] = []
     var kerasBase: String?
     var kerasLayerClass: Callable?
+    var extendsSequential = false
     var kerasClassBase: KerasClassBase?
     var enumKind: StandardEnum.Kind?
     var checksAbstractMethods = false
@@ -114,6 +115,7 @@ extension Interpreter {
           bases.append(type)
           kerasBase = kerasBase ?? type.kerasBase
           kerasLayerClass = kerasLayerClass ?? type.kerasLayerClass
+          extendsSequential = extendsSequential || type.extendsSequential
           kerasClassBase = kerasClassBase ?? type.kerasClassBase
           if type.enumKind != nil, !type.enumMembers.isEmpty {
             throw .unsupported(
@@ -131,6 +133,7 @@ extension Interpreter {
         if let base = try KerasSubclassing.base(for: callable, at: argument.range) {
           kerasBase = base
           if case .layerClass = callable.kind { kerasLayerClass = kerasLayerClass ?? callable }
+          if callable.kind == .sequentialClass { extendsSequential = true }
           continue
         }
         throw .unsupported(
@@ -160,6 +163,7 @@ extension Interpreter {
     }
     type.kerasBase = kerasBase
     type.kerasLayerClass = kerasLayerClass
+    type.extendsSequential = extendsSequential
     type.kerasClassBase = kerasClassBase
     type.annotations = definition.annotations
     type.enumKind = enumKind
@@ -760,6 +764,9 @@ extension Interpreter {
         KerasSubclassing.setTrainable(value.isTruthy, of: instance, session: session)
       }
       var value = value
+      if kerasVersion == .keras2, instance.type.kerasBase != nil {
+        KerasSubclassing.untrackReplacedVariable(named: name, in: instance)
+      }
       if kerasVersion == .keras2, instance.type.kerasBase != nil,
         case .standard(let object) = value, let variable = object as? EagerVariable
       {

@@ -616,6 +616,9 @@ public enum KerasModule: Equatable {
       }
       // Reads an image: refused when called, but for one that is not there (`MissingFiles`).
       if name == "load_img" { return .module(.inert("keras.utils.load_img")) }
+      // Converts an image (`img_to_array(load_img(path))`): imported with `load_img` by scripts
+      // that may never call it; refused when called.
+      if name == "img_to_array" { return .module(.inert("keras.utils.img_to_array")) }
       // Reads a folder of images: refused when called, but for one that is not there.
       if name == "image_dataset_from_directory" {
         return .module(.inert("keras.utils.image_dataset_from_directory"))

@@ -102,11 +102,11 @@ enum KerasSubclassing {
     switch callable.kind {
     case .unsupportedModelClass("Layer"):
       return "Layer"
-    case .modelClass:
+    case .modelClass, .sequentialClass:
       return "Model"
     case .layerClass(let name) where !unsubclassableLayers.contains(name):
       return "Layer"
-    case .layerClass, .sequentialClass, .unsupportedModelClass:
+    case .layerClass, .unsupportedModelClass:
       throw .unsupported(
         "ConvBook does not support subclassing `\(publicPath(callable.path))` yet; subclass keras.layers.Layer, or build the model with keras.Sequential or the functional API",
         at: range)
@@ -127,7 +127,8 @@ enum KerasSubclassing {
       return
     }
     if instance.type.kerasBase == "Model",
-      ClassFunctionalModels.givesGraph(positional: positional, keywords: keywords)
+      instance.type.extendsSequential
+        || ClassFunctionalModels.givesGraph(positional: positional, keywords: keywords)
     {
       try ClassFunctionalModels.initialize(
         instance, positional: positional, keywords: keywords, site: site,

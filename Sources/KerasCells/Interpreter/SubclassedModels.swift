@@ -146,6 +146,7 @@ extension KerasSubclassing {
       }
       var summary = try summary(
         of: instance, state: state, site: site, interpreter: interpreter)
+      summary.unlistedWeights = ownWeights(of: state) + summary.unlistedWeights
       if interpreter.kerasVersion == .keras3 {
         summary.optimizerParameters =
           state.layer?.model.flatMap {
@@ -174,7 +175,8 @@ extension KerasSubclassing {
       let metrics = TrackedMetrics.variables(of: instance, session: interpreter.session)
       return .int(
         rows(of: instance, interpreter: interpreter).reduce(0) { $0 + $1.parameters }
-          + metrics.reduce(0) { $0 + $1.spec.count })
+          + metrics.reduce(0) { $0 + $1.spec.count }
+          + ownWeights(of: state).reduce(0) { $0 + $1.count })
     case "compile":
       try TrainingCalls.checkCompileKeywords(
         keywords, site: site, version: interpreter.kerasVersion)
@@ -287,6 +289,13 @@ extension KerasSubclassing {
       }
     }
     return TensorShape(dimensions)
+  }
+
+  /// The weights a subclassed model holds itself, not through a layer (`self.add_weight`, a
+  /// variable attribute its Keras tracks): its totals and `count_params()` count them, without a
+  /// row.
+  private static func ownWeights(of state: CustomLayerState) -> [WeightSpec] {
+    state.weightNodes.compactMap { ($0.layer as? CustomWeight)?.spec }
   }
 
   private static func rows(of instance: PythonInstance, interpreter: Interpreter)

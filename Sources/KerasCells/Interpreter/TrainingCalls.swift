@@ -300,10 +300,13 @@ enum TrainingCalls {
     var y: [NDArray]
     var batchSize: Int
     var shuffle: Bool
+    // The data's shapes as given, which Keras' errors name.
+    let givenShapes: [[Int]]
     if let epoch = epochData {
       (x, y) = try datasetArrays(
         epoch, trainer: trainer, function: "fit", site: site, budget: budget)
       (batchSize, shuffle) = (epoch.batchSize, epoch.shuffled)
+      givenShapes = x.map(\.shape)
     } else {
       try requireData(arguments)
       if interpreter.kerasVersion == .keras3 {
@@ -311,6 +314,7 @@ enum TrainingCalls {
       }
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+      givenShapes = x.map(\.shape)
       x = conformed(
         try flatColumns(x, given: arguments.value(0, "x"), of: model, range: site.range),
         to: model)
@@ -321,6 +325,7 @@ enum TrainingCalls {
       if interpreter.kerasVersion == .keras3, batchSize == 0 { batchSize = 32 }
       shuffle = arguments.value(nil, "shuffle")?.isTruthy ?? true
     }
+    try checkRetrace(.train, of: model, shapes: givenShapes, interpreter: interpreter, site: site)
     let epochs = try arguments.integer(3, "epochs", default: 1)
     let initialEpoch = try arguments.integer(nil, "initial_epoch", default: 0)
     let verbose = try arguments.verbosity()
@@ -464,6 +469,10 @@ enum TrainingCalls {
     } else if validation == nil {
       validationWeights = nil
     }
+    if let (xv, _) = validation {
+      try checkRetrace(
+        .test, of: model, shapes: xv.map(\.shape), interpreter: interpreter, site: site)
+    }
     let key = ObjectIdentifier(model)
     let training = interpreter.session.training
     var names: [String] = []
@@ -497,6 +506,9 @@ enum TrainingCalls {
       if epoch == initialEpoch {
         try ScopeNameChecks.checkTraining(
           model, function: "fit", interpreter: interpreter, range: site.range)
+        try checkKeras3Step(
+          model, shapes: givenShapes, dtype: x[0].dtype, training: "True",
+          interpreter: interpreter, site: site)
       }
       if let feed, epochData == nil {
         let next = try feed.epoch(interpreter: interpreter, range: site.range)
@@ -552,6 +564,7 @@ enum TrainingCalls {
       } catch {
         throw Self.error(error, site: site, interpreter: interpreter, traced: .train)
       }
+      noteTraced(.train, of: model, interpreter: interpreter)
       try failure.check()
       row = history.values.map { $0.last ?? 0 }
       if emptyValidation {
@@ -561,6 +574,9 @@ enum TrainingCalls {
       if let (xv, yv) = validation {
         try ClassCallbacks.event(
           "on_test_begin", of: testCallbacks, logs: [], site: site, interpreter: interpreter)
+        try checkKeras3Step(
+          model, shapes: xv.map(\.shape), dtype: xv[0].dtype, training: "False",
+          interpreter: interpreter, site: site)
         let results: [Float]
         do {
           results = try trainer.evaluate(
@@ -573,6 +589,7 @@ enum TrainingCalls {
         } catch {
           throw Self.error(error, site: site, interpreter: interpreter, traced: .test)
         }
+        noteTraced(.test, of: model, interpreter: interpreter)
         try failure.check()
         try ClassCallbacks.event(
           "on_test_end", of: testCallbacks,
@@ -1106,6 +1123,7 @@ enum TrainingCalls {
     let key = ObjectIdentifier(model)
     session.training.compiledTrainable[key] =
       version == .keras3 ? nil : trainableFlags(of: model)
+    session.training.forgetTracedSteps(of: model)
     if var state = session.training.states[key] {
       if let trainer = state.trainer { state.weights = trainer.weights }
       state.trainer = nil
@@ -1214,11 +1232,14 @@ enum TrainingCalls {
     var x: [NDArray]
     let y: [NDArray]
     var batchSize: Int
+    // The data's shapes as given, which Keras' errors name.
+    let givenShapes: [[Int]]
     if let epoch = try feed?.epoch(interpreter: interpreter, range: site.range) {
       try feed?.finish(interpreter: interpreter, range: site.range)
       (x, y) = try datasetArrays(
         epoch, trainer: trainer, function: "evaluate", site: site, budget: budget)
       batchSize = epoch.batchSize
+      givenShapes = x.map(\.shape)
     } else {
       try requireData(arguments)
       if interpreter.kerasVersion == .keras3 {
@@ -1226,6 +1247,7 @@ enum TrainingCalls {
       }
       x = try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget)
+      givenShapes = x.map(\.shape)
       x = conformed(
         try flatColumns(x, given: arguments.value(0, "x"), of: model, range: site.range),
         to: model)
@@ -1235,6 +1257,7 @@ enum TrainingCalls {
       // Keras 3 batches arrays by `batch_size or 32`: 0 and False are its default.
       if interpreter.kerasVersion == .keras3, batchSize == 0 { batchSize = 32 }
     }
+    try checkRetrace(.test, of: model, shapes: givenShapes, interpreter: interpreter, site: site)
     try checkDataHandler(
       "evaluate", batchSize: batchSize, samples: x.first?.shape.first,
       interpreter: interpreter, site: site, given: (arguments.value(2, "batch_size"), nil),
@@ -1259,6 +1282,9 @@ enum TrainingCalls {
       "on_test_begin", of: callbacks, logs: [], site: site, interpreter: interpreter)
     try ScopeNameChecks.checkTraining(
       model, function: "evaluate", interpreter: interpreter, range: site.range)
+    try checkKeras3Step(
+      model, shapes: givenShapes, dtype: x[0].dtype, training: "False", interpreter: interpreter,
+      site: site)
     // Its progress of ConvBook's own draws is refused whatever the batches give: before them,
     // once Keras' checks of the data passed, unless the batches run code of the script.
     let refusesProgress =
@@ -1285,6 +1311,7 @@ enum TrainingCalls {
     } catch {
       throw Self.error(error, site: site, interpreter: interpreter, traced: .test)
     }
+    noteTraced(.test, of: model, interpreter: interpreter)
     try failure.check()
     try ClassCallbacks.event(
       "on_test_end", of: callbacks,
@@ -1369,6 +1396,7 @@ enum TrainingCalls {
     }
     // Keras' errors name the data's own shapes.
     let givenShapes = xs.map(\.shape)
+    try checkRetrace(.predict, of: model, shapes: givenShapes, interpreter: interpreter, site: site)
     xs = conformed(xs, to: model)
     try checkDataHandler(
       "predict", batchSize: batchSize, samples: xs.first?.shape.first,
@@ -1434,8 +1462,7 @@ enum TrainingCalls {
         if step == 0, interpreter.kerasVersion == .keras3, xs.count == 1,
           let message = EagerTensors.keras3BatchMismatch(
             model, shape: [batches[0].shape[0]] + givenShapes[0].dropFirst(), dtype: xs[0].dtype,
-            training: "False",
-            interpreter: interpreter)
+            training: "False", call: .tracedBatch, interpreter: interpreter)
         {
           throw CellError(type: "ValueError", message: message, range: site.range)
         }
@@ -1456,6 +1483,7 @@ enum TrainingCalls {
             logs: [(.string("outputs"), structuredOutputs(arrays, of: model))],
             site: site, interpreter: interpreter)
         }
+        if step == 0 { noteTraced(.predict, of: model, interpreter: interpreter) }
         step += 1
         start = stop
         try budget.checkTime(at: site.range)

@@ -18,6 +18,9 @@ public final class PythonClass {
   /// The built-in Keras layer class the class extends (`class MCDropout(keras.layers.Dropout)`),
   /// if any: its instances are that layer, classed as the subclass.
   var kerasLayerClass: Callable?
+  /// Whether the class extends `keras.Sequential` (its instances are Sequential models,
+  /// `ClassFunctionalModels`).
+  var extendsSequential = false
   /// The Keras class other than a layer or model (`keras.callbacks.Callback`, `losses.Loss`, ...)
   /// the class extends through its bases, if any (`KerasClassBase`).
   var kerasClassBase: KerasClassBase?

@@ -60,8 +60,6 @@ import Testing
 
   /// Scripts that differ in Keras 3 only.
   static let knownKeras3Differences: [String: String] = [
-    "1205-fit-evaluate-wrong-feature-count.py":
-      "Keras 3's evaluate of a Sequential model on rows of the wrong width fails in its first layer's input spec inside Sequential.call()'s text with the batch axis None; ConvBook gives the model's own input spec error",
     "1134-fused-matmul-bias-single-unit.py":
       "Keras 3's fit of a linear Dense(1) head: the first epoch's mean loss is 1 ulp off and the weights follow (its predict, MatMul then ops.add then sigmoid as separate ops, matches)",
     "820-legacy-layer-in-graph.py":
@@ -124,6 +122,13 @@ import Testing
     "792-loss-arity-after-epoch-line.py": autographPath,
     "1204-predict-wrong-feature-count.py": autographPath,
     "1205-fit-evaluate-wrong-feature-count.py": autographPath,
+    "1233-keras3-fit-sequential-wrong-width.py": autographPath,
+    "1234-keras3-evaluate-functional-wrong-width.py": autographPath,
+    "1235-keras3-validation-data-wrong-width.py": autographPath,
+    "1236-keras3-predict-sequential-other-rank.py": autographPath,
+    "1237-keras3-fit-sequential-other-rank.py": autographPath,
+    "1238-keras3-predict-one-image-without-batch.py": autographPath,
+    "1239-compile-drops-traced-predict-step.py": autographPath,
   ]
 
   static let autographPath =
