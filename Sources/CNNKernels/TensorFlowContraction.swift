@@ -159,6 +159,93 @@ public enum TensorFlowContraction {
     return total
   }
 
+  /// `plannedSum` of 16 columns at once: `b` holds the 16 columns' values of each term side by
+  /// side (a packed 16-unit block, 16 floats per term). Every lane sums its column exactly as
+  /// `plannedSum(order, ...)` does (the same operations in the same order, in SIMD lanes).
+  @inline(__always)
+  static func plannedSum16(
+    _ order: ValueOrder, plan: ContractionPlan, _ a: UnsafePointer<Float>,
+    _ b: UnsafePointer<Float>
+  ) -> (low: SIMD8<Float>, high: SIMD8<Float>) {
+    let zero = SIMD8<Float>(repeating: 0)
+    var total = (low: zero, high: zero)
+    for (index, shard) in plan.shards.enumerated() {
+      var shardSum = (low: zero, high: zero)
+      for (step, range) in shard.enumerated() {
+        let part = sum16(
+          order, count: range.count, a + range.lowerBound, b + range.lowerBound * 16)
+        shardSum = step == 0 ? part : (shardSum.low + part.low, shardSum.high + part.high)
+      }
+      total = index == 0 ? shardSum : (total.low + shardSum.low, total.high + shardSum.high)
+    }
+    return total
+  }
+
+  /// `sum` of 16 columns at once (see `plannedSum16`).
+  static func sum16(
+    _ order: ValueOrder, count: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>
+  ) -> (low: SIMD8<Float>, high: SIMD8<Float>) {
+    let zero = SIMD8<Float>(repeating: 0)
+    switch order {
+    case .chain:
+      var (low, high) = (zero, zero)
+      for k in 0..<count {
+        let x = SIMD8<Float>(repeating: a[k])
+        low = low.addingProduct(x, SIMDMemory.load(b + 16 * k))
+        high = high.addingProduct(x, SIMDMemory.load(b + 16 * k + 8))
+      }
+      return (low, high)
+    case .pairs:
+      var (evenLow, evenHigh, oddLow, oddHigh) = (zero, zero, zero, zero)
+      let whole = count / 2 * 2
+      var k = 0
+      while k < whole {
+        let x = SIMD8<Float>(repeating: a[k])
+        let y = SIMD8<Float>(repeating: a[k + 1])
+        evenLow = evenLow.addingProduct(x, SIMDMemory.load(b + 16 * k))
+        evenHigh = evenHigh.addingProduct(x, SIMDMemory.load(b + 16 * k + 8))
+        oddLow = oddLow.addingProduct(y, SIMDMemory.load(b + 16 * k + 16))
+        oddHigh = oddHigh.addingProduct(y, SIMDMemory.load(b + 16 * k + 24))
+        k += 2
+      }
+      var low = evenLow + oddLow
+      var high = evenHigh + oddHigh
+      if whole < count {
+        let x = SIMD8<Float>(repeating: a[whole])
+        low = low.addingProduct(x, SIMDMemory.load(b + 16 * whole))
+        high = high.addingProduct(x, SIMDMemory.load(b + 16 * whole + 8))
+      }
+      return (low, high)
+    case .unfusedPairs:
+      var (evenLow, evenHigh, oddLow, oddHigh) = (zero, zero, zero, zero)
+      let whole = count / 2 * 2
+      var k = 0
+      while k < whole {
+        let x = SIMD8<Float>(repeating: a[k])
+        let y = SIMD8<Float>(repeating: a[k + 1])
+        let evenTermLow = x * SIMDMemory.load(b + 16 * k)
+        let evenTermHigh = x * SIMDMemory.load(b + 16 * k + 8)
+        let oddTermLow = y * SIMDMemory.load(b + 16 * k + 16)
+        let oddTermHigh = y * SIMDMemory.load(b + 16 * k + 24)
+        evenLow = evenLow + evenTermLow
+        evenHigh = evenHigh + evenTermHigh
+        oddLow = oddLow + oddTermLow
+        oddHigh = oddHigh + oddTermHigh
+        k += 2
+      }
+      var low = evenLow + oddLow
+      var high = evenHigh + oddHigh
+      if whole < count {
+        let x = SIMD8<Float>(repeating: a[whole])
+        let lastLow = x * SIMDMemory.load(b + 16 * whole)
+        let lastHigh = x * SIMDMemory.load(b + 16 * whole + 8)
+        low = low + lastLow
+        high = high + lastHigh
+      }
+      return (low, high)
+    }
+  }
+
   /// Sum over k < count of a[k] * b[k * strideB] in one FMA chain.
   public static func chain(
     count: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, strideB: Int

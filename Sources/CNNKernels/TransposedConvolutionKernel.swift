@@ -218,14 +218,16 @@ public enum TransposedConvolutionKernel {
     guard !output.isEmpty else {
       return Tensor(validShape: [batch] + outputSize + [filters], scalars: output)
     }
+    // One image's products at a time, in the same storage for every image.
+    var products = Tensor.empty
     for image in 0..<batch where pixels > 0 {
       let start = image * pixels * channels
       let rows = Tensor(
         validShape: [pixels, channels],
         scalars: Array(input.scalars[start..<start + pixels * channels]))
-      let products = try DenseKernel.apply(
+      try DenseKernel.apply(
         rows, weights: weights.columns, threads: threads, engine: .eigen,
-        order: .tensorFlowKernels)
+        order: .tensorFlowKernels, into: &products)
       products.scalars.withUnsafeBufferPointer { column in
         output.withUnsafeMutableBufferPointer { out in
           let target = out.baseAddress! + image * outPixels * filters

@@ -571,10 +571,12 @@ struct TrainingStep {
         // (the pooling's and the ReLU's routing made explicit).
         let gradient: Tensor
         if let pooled {
-          gradient = ConvolutionGradient.outputGradient(
+          ConvolutionGradient.outputGradient(
             ConvolutionGradient.PooledOutputGradient(
               gradient: pooled.gradient, poolSize: pooled.poolSize, winners: pooled.winners,
-              outputShape: outputShape, relu: fusedReLU), threads: threads)
+              outputShape: outputShape, relu: fusedReLU), threads: threads,
+            into: &workspace.pooledGradient)
+          gradient = workspace.pooledGradient
         } else if fusedReLU {
           gradient = Tensor(
             validShape: outputShape,
@@ -585,7 +587,8 @@ struct TrainingStep {
         let result = try kernelCall { () throws(KernelError) in
           try ConvolutionGradient.tensorFlowBackward(
             input: saved.input, kernel: kernel, strides: strides, padding: pads,
-            outputGradient: gradient, needsInputGradient: needsInputGradient, threads: threads)
+            outputGradient: gradient, needsInputGradient: needsInputGradient, threads: threads,
+            workspace: workspace)
         }
         Self.store(result.kernel.scalars, at: first!, in: &gradients)
         if let second { Self.store(result.bias.scalars, at: second, in: &gradients) }
