@@ -44,7 +44,17 @@ extension ConvolutionMicrokernel {
     let part = scratch
     let shardSum = scratch + size
     let total = scratch + 2 * size
+    // sum = sum + part over `size` values (a multiple of 16), in SIMD lanes.
+    func add(_ part: UnsafePointer<Float>, into sum: UnsafeMutablePointer<Float>) {
+      var i = 0
+      while i < size {
+        SIMDMemory.store(SIMDMemory.load(sum + i) + SIMDMemory.load(part + i), sum + i)
+        i += 8
+      }
+    }
     for (index, shard) in plan.shards.enumerated() {
+      // The first shard's sum is the total itself; a later shard's is added to it.
+      let sum = index == 0 ? total : shardSum
       for (step, range) in shard.enumerated() {
         // The segments' taps inside `range`, weights counted from the range's first tap.
         var count = 0
@@ -61,31 +71,23 @@ extension ConvolutionMicrokernel {
         }
         var rangeOrder = order
         if case .pairs = order { rangeOrder = .pairs(taps: range.count) }
+        // The first range sums straight into the shard's sum, the others into `part`, added.
         tile(
           segments: clipped, segmentCount: count, rows: rows, pixel: pixel,
           pixelStride: pixelStride, weights: weights + range.lowerBound * width,
           blockStride: blockStride, blocks: blocks, bias: zeros, clamp: nil, lanes: width,
-          output: part, outputStride: columns, avx512: avx512, order: rangeOrder)
-        if step == 0 {
-          shardSum.update(from: part, count: size)
-        } else {
-          for i in 0..<size { shardSum[i] = shardSum[i] + part[i] }
-        }
+          output: step == 0 ? sum : part, outputStride: columns, avx512: avx512, order: rangeOrder)
+        if step > 0 { add(part, into: sum) }
       }
-      if index == 0 {
-        total.update(from: shardSum, count: size)
-      } else {
-        for i in 0..<size { total[i] = total[i] + shardSum[i] }
-      }
+      if index > 0 { add(shardSum, into: total) }
     }
     for row in 0..<rows {
       for block in 0..<blocks {
-        let blockLanes = block == blocks - 1 ? lanes : width
-        for lane in 0..<blockLanes {
-          let column = block * width + lane
-          output[row * outputStride + column] = FusedActivation.clamped(
-            total[row * columns + column] + bias[column], clamp)
-        }
+        let at = total + row * columns + block * width
+        finish(
+          SIMDMemory.load(at), SIMDMemory.load(at + 8), bias: bias + block * width, clamp: clamp,
+          lanes: block == blocks - 1 ? lanes : width,
+          output: output + row * outputStride + block * width)
       }
     }
   }
