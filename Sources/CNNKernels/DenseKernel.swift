@@ -152,15 +152,17 @@ public enum DenseKernel {
     let left = rows % 6
     guard left >= 1 && left <= 3 else { return }
     tensorFlowRows(
-      input, rows: rows - left..<rows, of: rows, weights: weights, activation: activation,
+      input + (rows - left) * weights.inputUnits, rows: rows - left..<rows, of: rows,
+      weights: weights, activation: activation,
       plan: plan, output: output)
   }
 
-  /// Rows `range` of a product of `rows` rows, each value in TensorFlow's order
+  /// Rows `range` of a product of `rows` rows (`input`: the range's first row, then the others;
+  /// `output`: the whole product's), each value in TensorFlow's order
   /// (`TensorFlowContraction.order`, in the pieces of `plan`), then the bias and the
   /// activation's clamp: 16 units at a time (`TensorFlowContraction.plannedSum16`; a block's
   /// units share their order, the short last block being whole blocks of 16 apart).
-  private static func tensorFlowRows(
+  static func tensorFlowRows(
     _ input: UnsafePointer<Float>, rows range: Range<Int>, of rows: Int,
     weights: PackedDenseWeights, activation: FusedActivation, plan: ContractionPlan,
     output: UnsafeMutablePointer<Float>
@@ -179,7 +181,7 @@ public enum DenseKernel {
           let order = TensorFlowContraction.order(
             row: row, rows: rows, column: first, columns: units)
           let sum = TensorFlowContraction.plannedSum16(
-            order, plan: plan, input + row * inner, kernel + first * inner)
+            order, plan: plan, input + (row - range.lowerBound) * inner, kernel + first * inner)
           for lane in 0..<min(width, units - first) {
             let value = lane < 8 ? sum.low[lane] : sum.high[lane - 8]
             output[row * units + first + lane] = FusedActivation.clamped(

@@ -60,14 +60,6 @@ extension ConvolutionGradient {
     }
     let positions = g.batch * g.output[0] * g.output[1] * g.output[2]
     let taps = g.kernel[1] * g.kernel[2] * channels
-    // X^T: row (kh, kw, c) holds what that tap saw at every position (zero in the padding).
-    workspace.columns.prepareForOverwrite(shape: [taps, positions])
-    input.scalars.withUnsafeBufferPointer { source in
-      workspace.columns.withUnsafeMutableBufferPointer { rows in
-        guard let source = source.baseAddress, let rows = rows.baseAddress else { return }
-        transposedPatches(source, geometry: g, positions: positions, threads: threads, into: rows)
-      }
-    }
     // dY in 16-filter blocks (block, P, 16), the GEMM's right operand, and the bias sums.
     let width = PackedConvolutionWeights.blockWidth
     let blocks = (filters + width - 1) / width
@@ -87,9 +79,26 @@ extension ConvolutionGradient {
     }
     let gradient = PackedDenseWeights(
       packedBlocks: workspace.packedGradient.scalars, inputUnits: positions, units: filters)
-    let kernelGradient = try DenseKernel.apply(
-      Tensor(validShape: [taps, positions], scalars: workspace.columns.scalars),
-      weights: gradient, threads: threads, engine: .eigen, order: .tensorFlowKernels)
+    let kernelGradient: [Float]
+    if g.strides[2] == 1 && channels >= 6 && filters >= 2 {
+      kernelGradient = channelMajorFilterGradient(
+        input, geometry: g, filters: filters, positions: positions, packed: gradient,
+        workspace: workspace, threads: threads)
+    } else {
+      // X^T: row (kh, kw, c) holds what that tap saw at every position (zero in the padding).
+      workspace.columns.prepareForOverwrite(shape: [taps, positions])
+      input.scalars.withUnsafeBufferPointer { source in
+        workspace.columns.withUnsafeMutableBufferPointer { rows in
+          guard let source = source.baseAddress, let rows = rows.baseAddress else { return }
+          transposedPatches(
+            source, geometry: g, positions: positions, threads: threads, into: rows)
+        }
+      }
+      kernelGradient = try DenseKernel.apply(
+        Tensor(validShape: [taps, positions], scalars: workspace.columns.scalars),
+        weights: gradient, threads: threads, engine: .eigen, order: .tensorFlowKernels
+      ).scalars
+    }
     var inputGradient: Tensor?
     if needsInputGradient {
       inputGradient = try TransposedConvolutionKernel.tensorFlowProduct(
@@ -99,17 +108,18 @@ extension ConvolutionGradient {
     }
     return Result(
       input: inputGradient,
-      kernel: Tensor(validShape: kernel.shape, scalars: kernelGradient.scalars),
+      kernel: Tensor(validShape: kernel.shape, scalars: kernelGradient),
       bias: Tensor(validShape: [filters], scalars: bias))
   }
 
-  /// X^T of a 1-D or 2-D convolution without dilation, (taps, P): row (kh, kw, c) holds what
-  /// that tap saw at each of the P output positions, zero in the padding. Every value written;
-  /// threads take whole images (disjoint runs of every row). Along an output row a tap's inputs
-  /// are a strided run of the input row, which stays in L1 while its taps are copied.
+  /// Rows `wanted` (all by default) of X^T of a 1-D or 2-D convolution without dilation,
+  /// (taps, P): row (kh, kw, c) holds what that tap saw at each of the P output positions, zero
+  /// in the padding; the first wanted row at `rows`. Every value written; threads take whole
+  /// images (disjoint runs of every row). Along an output row a tap's inputs are a strided run
+  /// of the input row, which stays in L1 while its taps are copied.
   static func transposedPatches(
-    _ source: UnsafePointer<Float>, geometry g: WindowGeometry, positions: Int, threads: Int,
-    into rows: UnsafeMutablePointer<Float>
+    _ source: UnsafePointer<Float>, geometry g: WindowGeometry, positions: Int,
+    rows wanted: Range<Int>? = nil, threads: Int, into rows: UnsafeMutablePointer<Float>
   ) {
     let (inH, inW) = (g.input[1], g.input[2])
     let (outH, outW) = (g.output[1], g.output[2])
@@ -118,6 +128,8 @@ extension ConvolutionGradient {
     let (padH, padW) = (g.padBefore[1], g.padBefore[2])
     let channels = g.channels
     guard positions > 0, kH * kW * channels > 0 else { return }
+    let wanted = wanted ?? 0..<kH * kW * channels
+    guard !wanted.isEmpty else { return }
     // Per kw: the output columns whose input column lies inside the input, [first, end).
     let runs = UnsafeMutablePointer<(first: Int, end: Int)>.allocate(capacity: kW)
     defer { runs.deallocate() }
@@ -138,9 +150,10 @@ extension ConvolutionGradient {
           let position = (n * outH + oh) * outW
           for kh in 0..<kH {
             let ih = oh * strideH - padH + kh
-            let tapRows = rows + kh * kW * channels * positions + position
+            let firstRow = kh * kW * channels
+            let tapRows = rows + position - wanted.lowerBound * positions
             guard ih >= 0 && ih < inH else {
-              for row in 0..<kW * channels {
+              for row in firstRow..<firstRow + kW * channels where wanted.contains(row) {
                 (tapRows + row * positions).update(repeating: 0, count: outW)
               }
               continue
@@ -148,8 +161,8 @@ extension ConvolutionGradient {
             let line = source + (n * inH + ih) * inW * channels
             for kw in 0..<kW {
               let (first, end) = runs[kw]
-              for c in 0..<channels {
-                let to = tapRows + (kw * channels + c) * positions
+              for c in 0..<channels where wanted.contains(firstRow + kw * channels + c) {
+                let to = tapRows + (firstRow + kw * channels + c) * positions
                 if first > 0 { to.update(repeating: 0, count: first) }
                 if end < outW { (to + end).update(repeating: 0, count: outW - end) }
                 guard first < end else { continue }
@@ -164,6 +177,150 @@ extension ConvolutionGradient {
         }
       }
     }
+  }
+
+  /// `Conv2DBackpropFilter`'s contraction (X^T by dY in `DenseKernel`'s TensorFlow order, the
+  /// same sum for every value) without X^T, for unit width strides, 6 channels or more and 2
+  /// filters or more: the tiles read the input's channel-major copy (`channelMajorCopy`), 6
+  /// channels of one tap at a time, a segment per output row, in the plan's pieces (each piece's
+  /// segments clipped once for every tile); the rows left over from groups of 6 of the whole
+  /// contraction (1 to 3) from their own X^T rows, as `DenseKernel.tensorFlowRows` sums them.
+  /// `packed`: dY in 16-filter blocks (block, P, 16). (taps x C, F) values.
+  static func channelMajorFilterGradient(
+    _ input: Tensor, geometry g: WindowGeometry, filters: Int, positions: Int,
+    packed: PackedDenseWeights, workspace: GradientWorkspace, threads: Int
+  ) -> [Float] {
+    typealias Segment = ConvolutionMicrokernel.Segment
+    let width = PackedConvolutionWeights.blockWidth
+    let channels = g.channels
+    let (kH, kW) = (g.kernel[1], g.kernel[2])
+    let (outH, outW) = (g.output[1], g.output[2])
+    let taps = kH * kW
+    let rows = taps * channels
+    var result = [Float](repeating: 0, count: rows * filters)
+    guard positions > 0, g.output[0] == 1, g.kernel[0] == 1,
+      let copy = channelMajorCopy(input, geometry: g, workspace: workspace, threads: threads)
+    else { return result }
+    let (plane, pD, pH, pW) = (copy.plane, copy.padded[0], copy.padded[1], copy.padded[2])
+    // Output row (n, oh) reads its tap's run at (n, oh * stride + kh, kw) of a channel's plane:
+    // the tap's (kh, kw) goes into the tile's base pointer, the segments serve every tap.
+    var segments: [Segment] = []
+    segments.reserveCapacity(g.batch * outH)
+    for n in 0..<g.batch {
+      for oh in 0..<outH {
+        segments.append(
+          Segment(
+            input: (n * pD * pH + oh * g.strides[1]) * pW, weight: segments.count * outW * width,
+            length: outW))
+      }
+    }
+    // The plan's pieces as DenseKernel cuts the contraction, each piece's segments clipped.
+    let plan =
+      positions > TensorFlowContraction.blockDepth
+      ? TensorFlowContraction.plan(rows: rows, columns: filters, depth: positions)
+      : ContractionPlan.whole(positions)
+    var pieces: [Segment] = []
+    var starts: [Int] = [0]
+    for range in plan.shards.joined() {
+      for segment in segments {
+        let first = segment.weight / width
+        let start = max(first, range.lowerBound)
+        let end = min(first + segment.length, range.upperBound)
+        guard start < end else { continue }
+        pieces.append(
+          Segment(
+            input: segment.input + (start - first), weight: (start - range.lowerBound) * width,
+            length: end - start))
+      }
+      starts.append(pieces.count)
+    }
+    let blocks = (filters + width - 1) / width
+    let shortLast = TensorFlowContraction.inShortLastBlock(
+      column: filters - 1, columns: filters)
+    let avx512 = ConvolutionMicrokernel.useAVX512
+    let split = TileRows(count: channels, avx512: avx512)
+    let whole = plan.isWhole
+    workspace.columns.scalars.withUnsafeBufferPointer { columns in
+      packed.packed.packed.withUnsafeBufferPointer { packed in
+        result.withUnsafeMutableBufferPointer { result in
+          segments.withUnsafeBufferPointer { segments in
+            pieces.withUnsafeBufferPointer { pieces in
+              starts.withUnsafeBufferPointer { starts in
+                guard let columns = columns.baseAddress, let packed = packed.baseAddress,
+                  let result = result.baseAddress, let segments = segments.baseAddress
+                else { return }
+                let pieceList = pieces.baseAddress.map { ($0, starts.baseAddress!) }
+                KernelParallelism.forEachSlice(
+                  count: blocks * taps * split.tiles, threads: threads,
+                  minimumPerThread: max(1, (1 << 18) / max(1, 6 * width * positions))
+                ) { items in
+                  let zeros = UnsafeMutablePointer<Float>.allocate(capacity: width)
+                  let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 3 * 6 * width)
+                  // Unused with `pieces`.
+                  let clipped = UnsafeMutablePointer<Segment>.allocate(capacity: 1)
+                  zeros.initialize(repeating: 0, count: width)
+                  defer {
+                    zeros.deallocate()
+                    scratch.deallocate()
+                    clipped.deallocate()
+                  }
+                  for item in items {
+                    let block = item / (taps * split.tiles)
+                    let tap = (item / split.tiles) % taps
+                    let (c, tileRows) = split.tile(item % split.tiles)
+                    let (kh, kw) = (tap / kW, tap % kW)
+                    let last = block == blocks - 1
+                    let order: LastBlockOrder =
+                      last && shortLast ? .pairs(taps: positions) : .chain
+                    let pixel = columns + c * plane + kh * pW + kw
+                    let weights = packed + block * positions * width
+                    let lanes = min(width, filters - block * width)
+                    let output = result + (tap * channels + c) * filters + block * width
+                    if whole {
+                      ConvolutionMicrokernel.tile(
+                        segments: segments, segmentCount: outH * g.batch, rows: tileRows,
+                        pixel: pixel, pixelStride: plane, weights: weights,
+                        blockStride: positions * width, blocks: 1, bias: zeros, clamp: nil,
+                        lanes: lanes, output: output, outputStride: filters, avx512: avx512,
+                        order: order)
+                    } else {
+                      ConvolutionMicrokernel.plannedTile(
+                        plan: plan, segments: segments, segmentCount: 0, rows: tileRows,
+                        pixel: pixel, pixelStride: plane, weights: weights,
+                        blockStride: positions * width, blocks: 1, bias: zeros, clamp: nil,
+                        lanes: lanes, output: output, outputStride: filters, avx512: avx512,
+                        order: order, clipped: clipped, scratch: scratch, zeros: zeros,
+                        pieces: pieceList)
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    // The rows left over from groups of 6 in TensorFlow's own orders.
+    let left = rows % 6
+    guard (1...3).contains(left) else { return result }
+    var leftRows = [Float](repeating: 0, count: left * positions)
+    input.scalars.withUnsafeBufferPointer { source in
+      leftRows.withUnsafeMutableBufferPointer { target in
+        guard let source = source.baseAddress, let target = target.baseAddress else { return }
+        transposedPatches(
+          source, geometry: g, positions: positions, rows: rows - left..<rows, threads: 1,
+          into: target)
+      }
+    }
+    leftRows.withUnsafeBufferPointer { leftRows in
+      result.withUnsafeMutableBufferPointer { result in
+        guard let leftRows = leftRows.baseAddress, let result = result.baseAddress else { return }
+        DenseKernel.tensorFlowRows(
+          leftRows, rows: rows - left..<rows, of: rows, weights: packed, activation: .linear,
+          plan: plan, output: result)
+      }
+    }
+    return result
   }
 
   /// The most values `BiasAddGrad` sums on one thread: past them (measured with 3-64 filters on

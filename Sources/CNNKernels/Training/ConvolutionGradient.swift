@@ -589,20 +589,14 @@ public enum ConvolutionGradient {
 
   }
 
-  /// The kernel gradient for unit width strides and at least 6 channels per group, without X^T:
-  /// the input is copied once channel-major and zero-padded, (C, N, Dp, Hp, Wp), so the values one
-  /// (tap, channel) saw along an output row are a contiguous run, one microkernel segment per
-  /// output row, and 6 channels of one tap sit a channel plane apart: a 6-row tile.
-  private static func kernelGradientChannelMajor(
-    _ input: Tensor, geometry g: WindowGeometry, groups: Int, filters: Int, positions: Int,
-    workspace: GradientWorkspace, threads: Int, into kernelGradient: inout [Float]
-  ) {
-    let width = PackedConvolutionWeights.blockWidth
+  /// The input copied channel-major and zero-padded into `workspace.columns`, (C, N, Dp, Hp, Wp):
+  /// the values one (tap, channel) saw along an output row (unit width strides) are a contiguous
+  /// run, and the channels of one tap sit a channel plane (N x Dp x Hp x Wp values) apart. The
+  /// padded extents (Dp, Hp, Wp) and the plane; nil when it is empty.
+  static func channelMajorCopy(
+    _ input: Tensor, geometry g: WindowGeometry, workspace: GradientWorkspace, threads: Int
+  ) -> (padded: [Int], plane: Int)? {
     let channels = g.channels
-    let perGroupIn = channels / groups
-    let perGroupOut = filters / groups
-    let blocksPerGroup = (perGroupOut + width - 1) / width
-    let taps = g.kernel[0] * g.kernel[1] * g.kernel[2]
     // Padded extents: the input after padBefore, and every tap of the last window.
     var padded = [1, 1, 1]
     for axis in 0..<3 {
@@ -612,7 +606,7 @@ public enum ConvolutionGradient {
     }
     let (pD, pH, pW) = (padded[0], padded[1], padded[2])
     let plane = g.batch * pD * pH * pW
-    guard plane > 0, positions > 0 else { return }
+    guard plane > 0 else { return nil }
     // Without padding every value of the copy is written below: nothing to clear.
     let unpadded = g.padBefore == [0, 0, 0] && padded == g.input
     workspace.columns.prepareForOverwrite(shape: [channels * plane])
@@ -656,6 +650,27 @@ public enum ConvolutionGradient {
         }
       }
     }
+    return (padded, plane)
+  }
+
+  /// The kernel gradient for unit width strides and at least 6 channels per group, without X^T:
+  /// the input is copied once channel-major and zero-padded, (C, N, Dp, Hp, Wp), so the values one
+  /// (tap, channel) saw along an output row are a contiguous run, one microkernel segment per
+  /// output row, and 6 channels of one tap sit a channel plane apart: a 6-row tile.
+  private static func kernelGradientChannelMajor(
+    _ input: Tensor, geometry g: WindowGeometry, groups: Int, filters: Int, positions: Int,
+    workspace: GradientWorkspace, threads: Int, into kernelGradient: inout [Float]
+  ) {
+    let width = PackedConvolutionWeights.blockWidth
+    let channels = g.channels
+    let perGroupIn = channels / groups
+    let perGroupOut = filters / groups
+    let blocksPerGroup = (perGroupOut + width - 1) / width
+    let taps = g.kernel[0] * g.kernel[1] * g.kernel[2]
+    guard positions > 0,
+      let copy = channelMajorCopy(input, geometry: g, workspace: workspace, threads: threads)
+    else { return }
+    let (plane, pD, pH, pW) = (copy.plane, copy.padded[0], copy.padded[1], copy.padded[2])
     // Segments per tap: one per output row (n, od, oh), its positions' packed gradient rows.
     let (outD, outH, outW) = (g.output[0], g.output[1], g.output[2])
     let perTap = g.batch * outD * outH

@@ -150,8 +150,8 @@ struct GradientCheckTests {
   }
 
   /// Shapes for `tensorFlowConvolutionValues`: padding, strides, short and partial filter
-  /// blocks, 9 / 8 / 25 taps (rows left over from groups of 6: 3, 2, 1), over 256 positions
-  /// (the plan's pieces) and past `BiasAddGrad`'s one-thread limit (two halves).
+  /// blocks, rows left over from groups of 6 (3, 2, 1), over 256 positions (the plan's pieces),
+  /// past `BiasAddGrad`'s one-thread limit (two halves), X^T and the channel-major tiles.
   static let tensorFlowValueCases = [
     ConvolutionCase(
       input: [2, 7, 7, 3], kernel: [3, 3, 3, 8], strides: [1, 1], dilations: [1, 1], padding: .same),
@@ -163,6 +163,19 @@ struct GradientCheckTests {
       padding: .valid),
     ConvolutionCase(
       input: [5, 11, 9, 1], kernel: [5, 5, 1, 33], strides: [1, 2], dilations: [1, 1],
+      padding: .same),
+    // 6 channels or more, unit width strides: the channel-major tiles.
+    ConvolutionCase(
+      input: [5, 10, 10, 7], kernel: [3, 3, 7, 12], strides: [1, 1], dilations: [1, 1],
+      padding: .valid),
+    ConvolutionCase(
+      input: [3, 12, 12, 13], kernel: [1, 1, 13, 40], strides: [1, 1], dilations: [1, 1],
+      padding: .valid),
+    ConvolutionCase(
+      input: [2, 6, 6, 8], kernel: [3, 3, 8, 6], strides: [1, 1], dilations: [1, 1],
+      padding: .same),
+    ConvolutionCase(
+      input: [3, 8, 9, 6], kernel: [2, 2, 6, 20], strides: [2, 1], dilations: [1, 1],
       padding: .same),
   ]
 
