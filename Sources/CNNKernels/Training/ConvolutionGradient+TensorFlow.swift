@@ -45,6 +45,48 @@ extension ConvolutionGradient {
     outputGradient: Tensor, needsInputGradient: Bool, threads: Int,
     workspace: GradientWorkspace = GradientWorkspace()
   ) throws(KernelError) -> Result {
+    try tensorFlowBackward(
+      input: input, kernel: kernel, strides: strides, padding: padding,
+      outputGradient: outputGradient, pooled: nil, needsInputGradient: needsInputGradient,
+      threads: threads, workspace: workspace)
+  }
+
+  /// The same with the output gradient given as a tiled max pooling's (`PooledOutputGradient`):
+  /// packed straight from the pooled values and winners (`packPooled`, which writes dY in full
+  /// only for the input gradient) where the filters come in 8s, else expanded first
+  /// (`outputGradient`). The values of `outputGradient` followed by the plain pass.
+  public static func tensorFlowBackward(
+    input: Tensor, kernel: Tensor, strides: [Int], padding: SpatialPadding,
+    pooled: PooledOutputGradient, needsInputGradient: Bool, threads: Int,
+    workspace: GradientWorkspace = GradientWorkspace()
+  ) throws(KernelError) -> Result {
+    let shape = pooled.outputShape
+    let rank = pooled.poolSize.count
+    let pooledShape =
+      shape.count == rank + 2
+      ? [shape[0]] + (0..<rank).map({ shape[1 + $0] / pooled.poolSize[$0] }) + [shape[rank + 1]]
+      : []
+    if MaxPoolTraining.applies(inputShape: shape, poolSize: pooled.poolSize),
+      pooled.gradient.shape == pooledShape, pooled.winners.count == pooled.gradient.count
+    {
+      return try tensorFlowBackward(
+        input: input, kernel: kernel, strides: strides, padding: padding,
+        outputGradient: Tensor(validShape: shape, scalars: []), pooled: pooled,
+        needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
+    }
+    outputGradient(pooled, threads: threads, into: &workspace.pooledGradient)
+    return try tensorFlowBackward(
+      input: input, kernel: kernel, strides: strides, padding: padding,
+      outputGradient: workspace.pooledGradient, pooled: nil,
+      needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
+  }
+
+  /// `outputGradient` (with `pooled`: only its shape is read; `pooled` fits `packPooled`).
+  private static func tensorFlowBackward(
+    input: Tensor, kernel: Tensor, strides: [Int], padding: SpatialPadding,
+    outputGradient: Tensor, pooled: PooledOutputGradient?, needsInputGradient: Bool,
+    threads: Int, workspace: GradientWorkspace
+  ) throws(KernelError) -> Result {
     let rank = kernel.rank - 2
     let kernelSize = Array(kernel.shape.prefix(rank))
     let g = try WindowGeometry(
@@ -65,15 +107,28 @@ extension ConvolutionGradient {
     let blocks = (filters + width - 1) / width
     workspace.packedGradient.prepareForOverwrite(shape: [blocks * positions * width])
     var bias = [Float](repeating: 0, count: filters)
-    outputGradient.scalars.withUnsafeBufferPointer { dy in
-      workspace.packedGradient.withUnsafeMutableBufferPointer { packed in
-        bias.withUnsafeMutableBufferPointer { bias in
-          guard let dy = dy.baseAddress, let packed = packed.baseAddress,
-            let bias = bias.baseAddress
-          else { return }
-          packWithBiasGradient(
-            dy, positions: positions, filters: filters, threads: threads, packed: packed,
-            bias: bias)
+    // dY in full for the input gradient: the given one, or the one `packPooled` writes.
+    var fullGradient = outputGradient
+    if let pooled {
+      if needsInputGradient {
+        workspace.maskedGradient.prepareForOverwrite(shape: outputGradient.shape)
+      }
+      packPooled(
+        pooled, perGroupOut: filters, blocksPerGroup: blocks, threads: threads,
+        masked: needsInputGradient, workspace: workspace, bias: &bias,
+        biasHalf: positions * filters > biasGradientSingleThreadLimit ? (positions + 1) / 2 : -1)
+      if needsInputGradient { fullGradient = workspace.maskedGradient }
+    } else {
+      outputGradient.scalars.withUnsafeBufferPointer { dy in
+        workspace.packedGradient.withUnsafeMutableBufferPointer { packed in
+          bias.withUnsafeMutableBufferPointer { bias in
+            guard let dy = dy.baseAddress, let packed = packed.baseAddress,
+              let bias = bias.baseAddress
+            else { return }
+            packWithBiasGradient(
+              dy, positions: positions, filters: filters, threads: threads, packed: packed,
+              bias: bias)
+          }
         }
       }
     }
@@ -102,7 +157,7 @@ extension ConvolutionGradient {
     var inputGradient: Tensor?
     if needsInputGradient {
       inputGradient = try TransposedConvolutionKernel.tensorFlowProduct(
-        outputGradient, weights: PackedTransposedConvolutionWeights(kernel: kernel),
+        fullGradient, weights: PackedTransposedConvolutionWeights(kernel: kernel),
         strides: strides, outputSize: Array(input.shape.dropFirst().dropLast()),
         padBefore: padding.before, activation: .linear, threads: threads)
     }

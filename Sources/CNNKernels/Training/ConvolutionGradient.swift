@@ -345,9 +345,11 @@ public enum ConvolutionGradient {
   /// at the window's winner and zero elsewhere, masked by the ReLU: the values and sums of
   /// `PoolingGradient.backward`'s tiled path followed by the dense packing, bit for bit. Each
   /// window's winner and value are expanded once per row of windows, for the block's filters.
-  private static func packPooled(
+  /// `biasHalf` >= 0: each filter's sum restarts from zero at that position and the two halves
+  /// are added at the end (`BiasAddGrad`'s two threads, `tensorFlowBackward`).
+  static func packPooled(
     _ pooled: PooledOutputGradient, perGroupOut: Int, blocksPerGroup: Int, threads: Int,
-    masked: Bool, workspace: GradientWorkspace, bias: inout [Float]
+    masked: Bool, workspace: GradientWorkspace, bias: inout [Float], biasHalf: Int = -1
   ) {
     let width = PackedConvolutionWeights.blockWidth
     let shape = pooled.outputShape
@@ -407,6 +409,8 @@ public enum ConvolutionGradient {
                   var target = packed + item * positions * width
                   var sum0 = zero
                   var sum1 = zero
+                  var (half0, half1) = (zero, zero)
+                  var position = 0
                   for n in 0..<batch {
                     for d in 0..<sD {
                       let (od, kd) = (d / kD, d % kD)
@@ -429,6 +433,11 @@ public enum ConvolutionGradient {
                           $0 + ((n * sD + d) * sH + h) * sW * filters + first
                         }
                         for w in 0..<sW {
+                          if position == biasHalf {
+                            (half0, half1) = (sum0, sum1)
+                            (sum0, sum1) = (zero, zero)
+                          }
+                          position += 1
                           var low = zero
                           var high = zero
                           let ow = columnWindow[w]
@@ -454,6 +463,10 @@ public enum ConvolutionGradient {
                         }
                       }
                     }
+                  }
+                  if biasHalf >= 0 {
+                    sum0 = half0 + sum0
+                    sum1 = half1 + sum1
                   }
                   for lane in 0..<8 {
                     bias[first + lane] = sum0[lane]
