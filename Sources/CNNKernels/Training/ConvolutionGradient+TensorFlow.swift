@@ -10,13 +10,15 @@
 ///   gradient. Measured with `tf.raw_ops.Conv2DBackpropFilter` on 18-648 positions: every value;
 /// - the input gradient is `Conv2DBackpropInput`, the transposed convolution of the output
 ///   gradient by the same kernel (`TransposedConvolutionKernel.tensorFlowProduct`);
-/// - the bias gradient is `BiasAddGrad` (`packWithBiasGradient`), Keras 3's as well (its `ops.add` of
-///   the bias trains to tf-keras' digits: script 1190).
+/// - the bias gradient is `BiasAddGrad` (`packWithBiasGradient`, `packPooled`), Keras 3's as
+///   well (its `ops.add` of the bias trains to tf-keras' digits: script 1190).
 ///
-/// Speed (every value summed in the same order as above): X^T and dY's 16-filter blocks are
-/// written through pointers into the layer's `GradientWorkspace` (threads take whole images or
-/// whole blocks), the bias sums run in SIMD lanes while dY is packed, and the GEMM's rows left
-/// over from groups of 6 sum 16 filters at once (`TensorFlowContraction.plannedSum16`).
+/// Speed (every value summed in the same order as above): dY's 16-filter blocks and the bias
+/// sums in one pass, in SIMD lanes, straight from a tiled max pooling's gradient and winners
+/// when there is one; with unit width strides and 6 channels or more the tiles read the
+/// input's channel-major copy instead of X^T (`channelMajorFilterGradient`), else X^T is
+/// written through pointers; the buffers stay in the layer's `GradientWorkspace`; the GEMM's
+/// rows left over from groups of 6 sum 16 filters at once (`TensorFlowContraction.plannedSum16`).
 extension ConvolutionGradient {
   /// The most values of X^T `tensorFlowBackward` holds at once (64 MiB); larger layers keep
   /// `backward`'s chains.
@@ -439,15 +441,9 @@ extension ConvolutionGradient {
 
   /// The full gradient of a convolution's output that went through a tiled max pooling
   /// (`PooledOutputGradient`), masked by its fused ReLU: each pooled value at its window's winner,
-  /// zero elsewhere (any channel count).
-  public static func outputGradient(_ pooled: PooledOutputGradient, threads: Int) -> Tensor {
-    var result = Tensor.empty
-    outputGradient(pooled, threads: threads, into: &result)
-    return result
-  }
-
-  /// `outputGradient` into `result`'s storage (kept from one training step to the next).
-  public static func outputGradient(
+  /// zero elsewhere (any channel count), into `result`'s storage (kept from one training step to
+  /// the next).
+  static func outputGradient(
     _ pooled: PooledOutputGradient, threads: Int, into result: inout Tensor
   ) {
     let shape = pooled.outputShape

@@ -89,7 +89,7 @@ public enum ConvolutionGradient {
     guard groups >= 1, filters % groups == 0, (filters / groups) % 8 == 0 else {
       // Groups of filters that the packing's 8-lane halves do not cover: the pooling's gradient
       // in full first (already masked by the ReLU), then the plain pass.
-      scatterPooled(pooled, threads: threads, into: &workspace.pooledGradient)
+      outputGradient(pooled, threads: threads, into: &workspace.pooledGradient)
       return try backward(
         input: input, kernel: kernel, groups: groups, strides: strides, dilations: dilations,
         padding: padding, outputGradient: workspace.pooledGradient, reluOutput: nil, pooled: nil,
@@ -120,56 +120,6 @@ public enum ConvolutionGradient {
   static func loadWinners(_ pointer: UnsafePointer<UInt8>) -> SIMD8<Int32> {
     SIMD8<Int32>(
       truncatingIfNeeded: UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<UInt8>.self))
-  }
-
-  /// The pooling's input gradient in full from its winners (masked by the ReLU when `relu`).
-  static func scatterPooled(_ pooled: PooledOutputGradient, threads: Int, into result: inout Tensor)
-  {
-    let shape = pooled.outputShape
-    let rank = pooled.poolSize.count
-    let lead = 3 - rank
-    let size = Array(repeating: 1, count: lead) + Array(shape[1...rank])
-    let pool = Array(repeating: 1, count: lead) + pooled.poolSize
-    let out = (0..<3).map { size[$0] / pool[$0] }
-    let (batch, channels) = (shape[0], shape[rank + 1])
-    let (sD, sH, sW) = (size[0], size[1], size[2])
-    let (kH, kW) = (pool[1], pool[2])
-    let tapMask = Int32(MaxPoolTraining.positiveFlag - 1)
-    result.prepareForOverwrite(shape: shape)
-    result.withUnsafeMutableBufferPointer { target in
-      target.update(repeating: 0)
-      pooled.gradient.scalars.withUnsafeBufferPointer { dy in
-        pooled.winners.withUnsafeBufferPointer { winners in
-          let (target, dy, winners) = (target.baseAddress!, dy.baseAddress!, winners.baseAddress!)
-          var at = 0
-          for n in 0..<batch {
-            for od in 0..<out[0] {
-              for oh in 0..<out[1] {
-                for ow in 0..<out[2] {
-                  var c = 0
-                  while c < channels {
-                    let codes = loadWinners(winners + at + c)
-                    let values = routedValue(
-                      SIMDMemory.load(dy + at + c), winners: codes, relu: pooled.relu)
-                    for lane in 0..<8 {
-                      let t = Int(codes[lane] & tapMask)
-                      let (kd, kh, kw) = (t / (kH * kW), (t / kW) % kH, t % kW)
-                      let d = od * pool[0] + kd
-                      let h = oh * kH + kh
-                      let w = ow * kW + kw
-                      target[(((n * sD + d) * sH + h) * sW + w) * channels + c + lane] =
-                        values[lane]
-                    }
-                    c += 8
-                  }
-                  at += channels
-                }
-              }
-            }
-          }
-        }
-      }
-    }
   }
 
   /// input (N, spatial..., C), kernel (K..., C/groups, F), outputGradient (N, spatial'..., F)
