@@ -195,52 +195,34 @@ public enum TensorFlowContraction {
         high = high.addingProduct(x, SIMDMemory.load(b + 16 * k + 8))
       }
       return (low, high)
-    case .pairs:
+    case .pairs, .unfusedPairs:
+      // Two chains (even and odd terms), added, then the odd tail: with FMA (`pairs`) or each
+      // product rounded first (`unfusedPairs`).
+      let fused = order == .pairs
+      @inline(__always)
+      func step(_ sum: SIMD8<Float>, _ x: SIMD8<Float>, _ w: SIMD8<Float>) -> SIMD8<Float> {
+        if fused { return sum.addingProduct(x, w) }
+        let term = x * w
+        return sum + term
+      }
       var (evenLow, evenHigh, oddLow, oddHigh) = (zero, zero, zero, zero)
       let whole = count / 2 * 2
       var k = 0
       while k < whole {
         let x = SIMD8<Float>(repeating: a[k])
         let y = SIMD8<Float>(repeating: a[k + 1])
-        evenLow = evenLow.addingProduct(x, SIMDMemory.load(b + 16 * k))
-        evenHigh = evenHigh.addingProduct(x, SIMDMemory.load(b + 16 * k + 8))
-        oddLow = oddLow.addingProduct(y, SIMDMemory.load(b + 16 * k + 16))
-        oddHigh = oddHigh.addingProduct(y, SIMDMemory.load(b + 16 * k + 24))
+        evenLow = step(evenLow, x, SIMDMemory.load(b + 16 * k))
+        evenHigh = step(evenHigh, x, SIMDMemory.load(b + 16 * k + 8))
+        oddLow = step(oddLow, y, SIMDMemory.load(b + 16 * k + 16))
+        oddHigh = step(oddHigh, y, SIMDMemory.load(b + 16 * k + 24))
         k += 2
       }
       var low = evenLow + oddLow
       var high = evenHigh + oddHigh
       if whole < count {
         let x = SIMD8<Float>(repeating: a[whole])
-        low = low.addingProduct(x, SIMDMemory.load(b + 16 * whole))
-        high = high.addingProduct(x, SIMDMemory.load(b + 16 * whole + 8))
-      }
-      return (low, high)
-    case .unfusedPairs:
-      var (evenLow, evenHigh, oddLow, oddHigh) = (zero, zero, zero, zero)
-      let whole = count / 2 * 2
-      var k = 0
-      while k < whole {
-        let x = SIMD8<Float>(repeating: a[k])
-        let y = SIMD8<Float>(repeating: a[k + 1])
-        let evenTermLow = x * SIMDMemory.load(b + 16 * k)
-        let evenTermHigh = x * SIMDMemory.load(b + 16 * k + 8)
-        let oddTermLow = y * SIMDMemory.load(b + 16 * k + 16)
-        let oddTermHigh = y * SIMDMemory.load(b + 16 * k + 24)
-        evenLow = evenLow + evenTermLow
-        evenHigh = evenHigh + evenTermHigh
-        oddLow = oddLow + oddTermLow
-        oddHigh = oddHigh + oddTermHigh
-        k += 2
-      }
-      var low = evenLow + oddLow
-      var high = evenHigh + oddHigh
-      if whole < count {
-        let x = SIMD8<Float>(repeating: a[whole])
-        let lastLow = x * SIMDMemory.load(b + 16 * whole)
-        let lastHigh = x * SIMDMemory.load(b + 16 * whole + 8)
-        low = low + lastLow
-        high = high + lastHigh
+        low = step(low, x, SIMDMemory.load(b + 16 * whole))
+        high = step(high, x, SIMDMemory.load(b + 16 * whole + 8))
       }
       return (low, high)
     }
