@@ -28,7 +28,9 @@ extension ConvolutionMicrokernel {
   /// shard's sum, the shards' sums added in order, then the bias and the clamp. A last block's
   /// two chains (`.pairs`) restart at each range, with the range's own parity and odd tail.
   /// `clipped`: room for `segmentCount` segments; `scratch`: 3 x `rows` x `blocks` x 16 floats;
-  /// `zeros`: `blocks` x 16 zeros.
+  /// `zeros`: `blocks` x 16 zeros. `pieces`: the segments already clipped to each range of the
+  /// plan (shard by shard, `starts[i]..<starts[i + 1]` for the i-th range), for a caller that
+  /// runs many tiles over the same segments; then `segments` and `clipped` are not read.
   static func plannedTile(
     plan: ContractionPlan, segments: UnsafePointer<Segment>, segmentCount: Int, rows: Int,
     pixel: UnsafePointer<Float>, pixelStride: Int, weights: UnsafePointer<Float>,
@@ -36,7 +38,8 @@ extension ConvolutionMicrokernel {
     clamp: (lower: Float, upper: Float)?, lanes: Int, output: UnsafeMutablePointer<Float>,
     outputStride: Int, avx512: Bool, order: LastBlockOrder,
     clipped: UnsafeMutablePointer<Segment>, scratch: UnsafeMutablePointer<Float>,
-    zeros: UnsafePointer<Float>
+    zeros: UnsafePointer<Float>,
+    pieces: (segments: UnsafePointer<Segment>, starts: UnsafePointer<Int>)? = nil
   ) {
     let width = PackedConvolutionWeights.blockWidth
     let columns = blocks * width
@@ -44,8 +47,42 @@ extension ConvolutionMicrokernel {
     let part = scratch
     let shardSum = scratch + size
     let total = scratch + 2 * size
+    // sum = sum + part over `size` values (a multiple of 16), in SIMD lanes.
+    func add(_ part: UnsafePointer<Float>, into sum: UnsafeMutablePointer<Float>) {
+      var i = 0
+      while i < size {
+        SIMDMemory.store(SIMDMemory.load(sum + i) + SIMDMemory.load(part + i), sum + i)
+        i += 8
+      }
+    }
+    // One range's taps summed from zero: the first range of a shard straight into the shard's
+    // sum, the others into `part`, added.
+    func sumPiece(
+      _ pieceSegments: UnsafePointer<Segment>, count: Int, range: Range<Int>, step: Int,
+      into sum: UnsafeMutablePointer<Float>
+    ) {
+      var rangeOrder = order
+      if case .pairs = order { rangeOrder = .pairs(taps: range.count) }
+      tile(
+        segments: pieceSegments, segmentCount: count, rows: rows, pixel: pixel,
+        pixelStride: pixelStride, weights: weights + range.lowerBound * width,
+        blockStride: blockStride, blocks: blocks, bias: zeros, clamp: nil, lanes: width,
+        output: step == 0 ? sum : part, outputStride: columns, avx512: avx512, order: rangeOrder)
+      if step > 0 { add(part, into: sum) }
+    }
+    var piece = 0
     for (index, shard) in plan.shards.enumerated() {
+      // The first shard's sum is the total itself; a later shard's is added to it.
+      let sum = index == 0 ? total : shardSum
       for (step, range) in shard.enumerated() {
+        defer { piece += 1 }
+        if let pieces {
+          let first = pieces.starts[piece]
+          sumPiece(
+            pieces.segments + first, count: pieces.starts[piece + 1] - first, range: range,
+            step: step, into: sum)
+          continue
+        }
         // The segments' taps inside `range`, weights counted from the range's first tap.
         var count = 0
         for s in 0..<segmentCount {
@@ -59,33 +96,17 @@ extension ConvolutionMicrokernel {
             length: end - start)
           count += 1
         }
-        var rangeOrder = order
-        if case .pairs = order { rangeOrder = .pairs(taps: range.count) }
-        tile(
-          segments: clipped, segmentCount: count, rows: rows, pixel: pixel,
-          pixelStride: pixelStride, weights: weights + range.lowerBound * width,
-          blockStride: blockStride, blocks: blocks, bias: zeros, clamp: nil, lanes: width,
-          output: part, outputStride: columns, avx512: avx512, order: rangeOrder)
-        if step == 0 {
-          shardSum.update(from: part, count: size)
-        } else {
-          for i in 0..<size { shardSum[i] = shardSum[i] + part[i] }
-        }
+        sumPiece(clipped, count: count, range: range, step: step, into: sum)
       }
-      if index == 0 {
-        total.update(from: shardSum, count: size)
-      } else {
-        for i in 0..<size { total[i] = total[i] + shardSum[i] }
-      }
+      if index > 0 { add(shardSum, into: total) }
     }
     for row in 0..<rows {
       for block in 0..<blocks {
-        let blockLanes = block == blocks - 1 ? lanes : width
-        for lane in 0..<blockLanes {
-          let column = block * width + lane
-          output[row * outputStride + column] = FusedActivation.clamped(
-            total[row * columns + column] + bias[column], clamp)
-        }
+        let at = total + row * columns + block * width
+        finish(
+          SIMDMemory.load(at), SIMDMemory.load(at + 8), bias: bias + block * width, clamp: clamp,
+          lanes: block == blocks - 1 ? lanes : width,
+          output: output + row * outputStride + block * width)
       }
     }
   }

@@ -75,9 +75,13 @@ public enum DenseKernel {
         rows: rows, columns: weights.units, depth: weights.inputUnits)
       : ContractionPlan.whole(weights.inputUnits)
     let viewed = Tensor(validShape: [1, rows, weights.inputUnits], scalars: input.scalars)
+    // In TensorFlow's order the 1 to 3 rows left over from groups of 6 are `lastRows`' alone:
+    // the tiles stop before them (a row's value does not depend on which tile computes it).
+    let left = rows % 6
+    let tiled = tensorFlowOrder && (1...3).contains(left) ? rows - left : rows
     let geometry = try ConvolutionKernel.validatedGeometry(
-      input: viewed.shape, weights: weights.packed, strides: [1], dilations: [1],
-      padding: .valid(rank: 1))
+      input: [1, tiled, weights.inputUnits], weights: weights.packed, strides: [1],
+      dilations: [1], padding: .valid(rank: 1))
     output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [weights.units])
     // One row or one unit left here (a lone row of one unit, a recurrent layer's projection)
     // keeps the tiles' chain.
@@ -148,14 +152,17 @@ public enum DenseKernel {
     let left = rows % 6
     guard left >= 1 && left <= 3 else { return }
     tensorFlowRows(
-      input, rows: rows - left..<rows, of: rows, weights: weights, activation: activation,
+      input + (rows - left) * weights.inputUnits, rows: rows - left..<rows, of: rows,
+      weights: weights, activation: activation,
       plan: plan, output: output)
   }
 
-  /// Rows `range` of a product of `rows` rows, each value in TensorFlow's order
+  /// Rows `range` of a product of `rows` rows (`input`: the range's first row, then the others;
+  /// `output`: the whole product's), each value in TensorFlow's order
   /// (`TensorFlowContraction.order`, in the pieces of `plan`), then the bias and the
-  /// activation's clamp.
-  private static func tensorFlowRows(
+  /// activation's clamp: 16 units at a time (`TensorFlowContraction.plannedSum16`; a block's
+  /// units share their order, the short last block being whole blocks of 16 apart).
+  static func tensorFlowRows(
     _ input: UnsafePointer<Float>, rows range: Range<Int>, of rows: Int,
     weights: PackedDenseWeights, activation: FusedActivation, plan: ContractionPlan,
     output: UnsafeMutablePointer<Float>
@@ -165,16 +172,21 @@ public enum DenseKernel {
     let width = PackedConvolutionWeights.blockWidth
     let bias = weights.packed.packedBias
     let bounds = activation.bounds
-    // The packed kernel holds unit j of input unit k at (j / 16) * inner * 16 + k * 16 + j % 16.
+    // The packed kernel holds unit j of input unit k at (j / 16) * inner * 16 + k * 16 + j % 16,
+    // zero past the last unit.
     weights.packed.packed.withUnsafeBufferPointer { kernel in
+      guard let kernel = kernel.baseAddress else { return }
       for row in range {
-        for unit in 0..<units {
+        for first in stride(from: 0, to: units, by: width) {
           let order = TensorFlowContraction.order(
-            row: row, rows: rows, column: unit, columns: units)
-          let sum = TensorFlowContraction.plannedSum(
-            order, plan: plan, input + row * inner,
-            kernel.baseAddress! + (unit / width) * inner * width + unit % width, strideB: width)
-          output[row * units + unit] = FusedActivation.clamped(sum + bias[unit], bounds)
+            row: row, rows: rows, column: first, columns: units)
+          let sum = TensorFlowContraction.plannedSum16(
+            order, plan: plan, input + (row - range.lowerBound) * inner, kernel + first * inner)
+          for lane in 0..<min(width, units - first) {
+            let value = lane < 8 ? sum.low[lane] : sum.high[lane - 8]
+            output[row * units + first + lane] = FusedActivation.clamped(
+              value + bias[first + lane], bounds)
+          }
         }
       }
     }

@@ -97,6 +97,23 @@ public struct PackedConvolutionWeights: Sendable {
     self.packedBias = packedBias
   }
 
+  /// A (1, `inputUnits`, `units`) kernel already packed (`PackedDenseWeights.init(packedBlocks:)`).
+  init(packedDense packed: [Float], inputUnits: Int, units: Int) {
+    let width = Self.blockWidth
+    let blocks = (units + width - 1) / width
+    precondition(packed.count == blocks * inputUnits * width, "packed blocks do not fit")
+    kernelSize = [1]
+    inputChannelsPerGroup = inputUnits
+    filters = units
+    groups = 1
+    filtersPerGroup = units
+    blocksPerGroup = blocks
+    kernel3 = [1, 1, 1]
+    blockStride = inputUnits * width
+    self.packed = packed
+    packedBias = [Float](repeating: 0, count: blocks * width)
+  }
+
   /// Spatial rank the weights were made for.
   public var spatialRank: Int { kernelSize.count }
 }

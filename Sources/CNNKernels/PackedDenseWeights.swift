@@ -11,6 +11,14 @@ public struct PackedDenseWeights: Sendable {
     packed = try PackedConvolutionWeights(kernel: kernel.reshaped([1] + kernel.shape), bias: bias)
   }
 
+  /// (`inputUnits`, `units`) weights already packed as `PackedConvolutionWeights` packs a
+  /// (1, inputUnits, units) kernel: (blocks of 16 units, inputUnits, 16), zero past the last
+  /// unit (a kernel gradient's output gradient, packed while its bias gradient is summed). No bias.
+  init(packedBlocks: [Float], inputUnits: Int, units: Int) {
+    packed = PackedConvolutionWeights(
+      packedDense: packedBlocks, inputUnits: inputUnits, units: units)
+  }
+
   public var inputUnits: Int { packed.inputChannelsPerGroup }
   public var units: Int { packed.filters }
 }

@@ -159,6 +159,75 @@ public enum TensorFlowContraction {
     return total
   }
 
+  /// `plannedSum` of 16 columns at once: `b` holds the 16 columns' values of each term side by
+  /// side (a packed 16-unit block, 16 floats per term). Every lane sums its column exactly as
+  /// `plannedSum(order, ...)` does (the same operations in the same order, in SIMD lanes).
+  @inline(__always)
+  static func plannedSum16(
+    _ order: ValueOrder, plan: ContractionPlan, _ a: UnsafePointer<Float>,
+    _ b: UnsafePointer<Float>
+  ) -> (low: SIMD8<Float>, high: SIMD8<Float>) {
+    let zero = SIMD8<Float>(repeating: 0)
+    var total = (low: zero, high: zero)
+    for (index, shard) in plan.shards.enumerated() {
+      var shardSum = (low: zero, high: zero)
+      for (step, range) in shard.enumerated() {
+        let part = sum16(
+          order, count: range.count, a + range.lowerBound, b + range.lowerBound * 16)
+        shardSum = step == 0 ? part : (shardSum.low + part.low, shardSum.high + part.high)
+      }
+      total = index == 0 ? shardSum : (total.low + shardSum.low, total.high + shardSum.high)
+    }
+    return total
+  }
+
+  /// `sum` of 16 columns at once (see `plannedSum16`).
+  static func sum16(
+    _ order: ValueOrder, count: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>
+  ) -> (low: SIMD8<Float>, high: SIMD8<Float>) {
+    let zero = SIMD8<Float>(repeating: 0)
+    switch order {
+    case .chain:
+      var (low, high) = (zero, zero)
+      for k in 0..<count {
+        let x = SIMD8<Float>(repeating: a[k])
+        low = low.addingProduct(x, SIMDMemory.load(b + 16 * k))
+        high = high.addingProduct(x, SIMDMemory.load(b + 16 * k + 8))
+      }
+      return (low, high)
+    case .pairs, .unfusedPairs:
+      // Two chains (even and odd terms), added, then the odd tail: with FMA (`pairs`) or each
+      // product rounded first (`unfusedPairs`).
+      let fused = order == .pairs
+      @inline(__always)
+      func step(_ sum: SIMD8<Float>, _ x: SIMD8<Float>, _ w: SIMD8<Float>) -> SIMD8<Float> {
+        if fused { return sum.addingProduct(x, w) }
+        let term = x * w
+        return sum + term
+      }
+      var (evenLow, evenHigh, oddLow, oddHigh) = (zero, zero, zero, zero)
+      let whole = count / 2 * 2
+      var k = 0
+      while k < whole {
+        let x = SIMD8<Float>(repeating: a[k])
+        let y = SIMD8<Float>(repeating: a[k + 1])
+        evenLow = step(evenLow, x, SIMDMemory.load(b + 16 * k))
+        evenHigh = step(evenHigh, x, SIMDMemory.load(b + 16 * k + 8))
+        oddLow = step(oddLow, y, SIMDMemory.load(b + 16 * k + 16))
+        oddHigh = step(oddHigh, y, SIMDMemory.load(b + 16 * k + 24))
+        k += 2
+      }
+      var low = evenLow + oddLow
+      var high = evenHigh + oddHigh
+      if whole < count {
+        let x = SIMD8<Float>(repeating: a[whole])
+        low = step(low, x, SIMDMemory.load(b + 16 * whole))
+        high = step(high, x, SIMDMemory.load(b + 16 * whole + 8))
+      }
+      return (low, high)
+    }
+  }
+
   /// Sum over k < count of a[k] * b[k * strideB] in one FMA chain.
   public static func chain(
     count: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, strideB: Int

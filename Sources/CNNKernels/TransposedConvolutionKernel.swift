@@ -218,29 +218,62 @@ public enum TransposedConvolutionKernel {
     guard !output.isEmpty else {
       return Tensor(validShape: [batch] + outputSize + [filters], scalars: output)
     }
-    for image in 0..<batch where pixels > 0 {
-      let start = image * pixels * channels
-      let rows = Tensor(
-        validShape: [pixels, channels],
-        scalars: Array(input.scalars[start..<start + pixels * channels]))
-      let products = try DenseKernel.apply(
-        rows, weights: weights.columns, threads: threads, engine: .eigen,
-        order: .tensorFlowKernels)
-      products.scalars.withUnsafeBufferPointer { column in
-        output.withUnsafeMutableBufferPointer { out in
-          let target = out.baseAddress! + image * outPixels * filters
-          for ih in 0..<inSize[0] {
-            for iw in 0..<inSize[1] {
-              let source = column.baseAddress! + (ih * inSize[1] + iw) * width
-              for kh in 0..<kernel[0] {
-                let oh = ih * stride[0] - pad[0] + kh
-                guard oh >= 0 && oh < outSize[0] else { continue }
-                for kw in 0..<kernel[1] {
-                  let ow = iw * stride[1] - pad[1] + kw
-                  guard ow >= 0 && ow < outSize[1] else { continue }
-                  let from = source + (kh * kernel[1] + kw) * filters
-                  let to = target + (oh * outSize[1] + ow) * filters
-                  for f in 0..<filters { to[f] += from[f] }
+    guard pixels > 0 else {
+      return Tensor(validShape: [batch] + outputSize + [filters], scalars: output)
+    }
+    guard input.count == batch * pixels * channels else {
+      throw KernelError("input \(input.shape) does not fit \(channels) channels")
+    }
+    // Threads take whole images (each image's MatMul on one thread, its Col2im into its own
+    // part of the output): one parallel pass instead of one per image.
+    var failure: KernelError?
+    let failures = UnsafeMutablePointer<KernelError?>.allocate(capacity: batch)
+    failures.initialize(repeating: nil, count: batch)
+    defer {
+      failures.deinitialize(count: batch)
+      failures.deallocate()
+    }
+    input.scalars.withUnsafeBufferPointer { source in
+      output.withUnsafeMutableBufferPointer { out in
+        guard let source = source.baseAddress, let out = out.baseAddress else { return }
+        KernelParallelism.forEachSlice(
+          count: batch, threads: threads,
+          minimumPerThread: max(1, (1 << 16) / max(1, pixels * channels * width))
+        ) { images in
+          // One image's products at a time, in the same storage for the thread's images.
+          var products = Tensor.empty
+          for image in images {
+            let rows = Tensor(
+              validShape: [pixels, channels],
+              scalars: Array(
+                UnsafeBufferPointer(
+                  start: source + image * pixels * channels,
+                  count: pixels * channels)))
+            do throws(KernelError) {
+              try DenseKernel.apply(
+                rows, weights: weights.columns, threads: 1, engine: .eigen,
+                order: .tensorFlowKernels, into: &products)
+            } catch {
+              failures[image] = error
+              continue
+            }
+            products.scalars.withUnsafeBufferPointer { column in
+              guard let column = column.baseAddress else { return }
+              let target = out + image * outPixels * filters
+              for ih in 0..<inSize[0] {
+                for iw in 0..<inSize[1] {
+                  let source = column + (ih * inSize[1] + iw) * width
+                  for kh in 0..<kernel[0] {
+                    let oh = ih * stride[0] - pad[0] + kh
+                    guard oh >= 0 && oh < outSize[0] else { continue }
+                    for kw in 0..<kernel[1] {
+                      let ow = iw * stride[1] - pad[1] + kw
+                      guard ow >= 0 && ow < outSize[1] else { continue }
+                      let from = source + (kh * kernel[1] + kw) * filters
+                      let to = target + (oh * outSize[1] + ow) * filters
+                      for f in 0..<filters { to[f] += from[f] }
+                    }
+                  }
                 }
               }
             }
@@ -248,6 +281,8 @@ public enum TransposedConvolutionKernel {
         }
       }
     }
+    for image in 0..<batch where failure == nil { failure = failures[image] }
+    if let failure { throw failure }
     if weights.bias != nil || clamp != nil {
       let bias = weights.bias
       for index in output.indices {

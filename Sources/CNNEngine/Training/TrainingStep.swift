@@ -567,25 +567,26 @@ struct TrainingStep {
           dilations: dilations)
       {
         // Under the Eigen engine (the trainer's MatMul order says which): TensorFlow's
-        // Conv2DBackpropFilter / Conv2DBackpropInput orders, from the output gradient in full
-        // (the pooling's and the ReLU's routing made explicit).
-        let gradient: Tensor
-        if let pooled {
-          gradient = ConvolutionGradient.outputGradient(
-            ConvolutionGradient.PooledOutputGradient(
-              gradient: pooled.gradient, poolSize: pooled.poolSize, winners: pooled.winners,
-              outputShape: outputShape, relu: fusedReLU), threads: threads)
-        } else if fusedReLU {
-          gradient = Tensor(
-            validShape: outputShape,
-            scalars: zip(linear, saved.output).map { $1 > 0 ? $0 : 0 })
-        } else {
-          gradient = Tensor(validShape: outputShape, scalars: linear)
-        }
+        // Conv2DBackpropFilter / Conv2DBackpropInput orders (a tiled pooling's gradient routed to
+        // its winners while dY is packed, a fused ReLU's mask applied).
         let result = try kernelCall { () throws(KernelError) in
-          try ConvolutionGradient.tensorFlowBackward(
+          if let pooled {
+            return try ConvolutionGradient.tensorFlowBackward(
+              input: saved.input, kernel: kernel, strides: strides, padding: pads,
+              pooled: ConvolutionGradient.PooledOutputGradient(
+                gradient: pooled.gradient, poolSize: pooled.poolSize, winners: pooled.winners,
+                outputShape: outputShape, relu: fusedReLU),
+              needsInputGradient: needsInputGradient, threads: threads, workspace: workspace)
+          }
+          let gradient =
+            fusedReLU
+            ? Tensor(
+              validShape: outputShape, scalars: zip(linear, saved.output).map { $1 > 0 ? $0 : 0 })
+            : Tensor(validShape: outputShape, scalars: linear)
+          return try ConvolutionGradient.tensorFlowBackward(
             input: saved.input, kernel: kernel, strides: strides, padding: pads,
-            outputGradient: gradient, needsInputGradient: needsInputGradient, threads: threads)
+            outputGradient: gradient, needsInputGradient: needsInputGradient, threads: threads,
+            workspace: workspace)
         }
         Self.store(result.kernel.scalars, at: first!, in: &gradients)
         if let second { Self.store(result.bias.scalars, at: second, in: &gradients) }

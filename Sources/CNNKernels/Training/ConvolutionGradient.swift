@@ -89,7 +89,7 @@ public enum ConvolutionGradient {
     guard groups >= 1, filters % groups == 0, (filters / groups) % 8 == 0 else {
       // Groups of filters that the packing's 8-lane halves do not cover: the pooling's gradient
       // in full first (already masked by the ReLU), then the plain pass.
-      scatterPooled(pooled, threads: threads, into: &workspace.pooledGradient)
+      outputGradient(pooled, threads: threads, into: &workspace.pooledGradient)
       return try backward(
         input: input, kernel: kernel, groups: groups, strides: strides, dilations: dilations,
         padding: padding, outputGradient: workspace.pooledGradient, reluOutput: nil, pooled: nil,
@@ -120,56 +120,6 @@ public enum ConvolutionGradient {
   static func loadWinners(_ pointer: UnsafePointer<UInt8>) -> SIMD8<Int32> {
     SIMD8<Int32>(
       truncatingIfNeeded: UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<UInt8>.self))
-  }
-
-  /// The pooling's input gradient in full from its winners (masked by the ReLU when `relu`).
-  static func scatterPooled(_ pooled: PooledOutputGradient, threads: Int, into result: inout Tensor)
-  {
-    let shape = pooled.outputShape
-    let rank = pooled.poolSize.count
-    let lead = 3 - rank
-    let size = Array(repeating: 1, count: lead) + Array(shape[1...rank])
-    let pool = Array(repeating: 1, count: lead) + pooled.poolSize
-    let out = (0..<3).map { size[$0] / pool[$0] }
-    let (batch, channels) = (shape[0], shape[rank + 1])
-    let (sD, sH, sW) = (size[0], size[1], size[2])
-    let (kH, kW) = (pool[1], pool[2])
-    let tapMask = Int32(MaxPoolTraining.positiveFlag - 1)
-    result.prepareForOverwrite(shape: shape)
-    result.withUnsafeMutableBufferPointer { target in
-      target.update(repeating: 0)
-      pooled.gradient.scalars.withUnsafeBufferPointer { dy in
-        pooled.winners.withUnsafeBufferPointer { winners in
-          let (target, dy, winners) = (target.baseAddress!, dy.baseAddress!, winners.baseAddress!)
-          var at = 0
-          for n in 0..<batch {
-            for od in 0..<out[0] {
-              for oh in 0..<out[1] {
-                for ow in 0..<out[2] {
-                  var c = 0
-                  while c < channels {
-                    let codes = loadWinners(winners + at + c)
-                    let values = routedValue(
-                      SIMDMemory.load(dy + at + c), winners: codes, relu: pooled.relu)
-                    for lane in 0..<8 {
-                      let t = Int(codes[lane] & tapMask)
-                      let (kd, kh, kw) = (t / (kH * kW), (t / kW) % kH, t % kW)
-                      let d = od * pool[0] + kd
-                      let h = oh * kH + kh
-                      let w = ow * kW + kw
-                      target[(((n * sD + d) * sH + h) * sW + w) * channels + c + lane] =
-                        values[lane]
-                    }
-                    c += 8
-                  }
-                  at += channels
-                }
-              }
-            }
-          }
-        }
-      }
-    }
   }
 
   /// input (N, spatial..., C), kernel (K..., C/groups, F), outputGradient (N, spatial'..., F)
@@ -345,9 +295,11 @@ public enum ConvolutionGradient {
   /// at the window's winner and zero elsewhere, masked by the ReLU: the values and sums of
   /// `PoolingGradient.backward`'s tiled path followed by the dense packing, bit for bit. Each
   /// window's winner and value are expanded once per row of windows, for the block's filters.
-  private static func packPooled(
+  /// `biasHalf` >= 0: each filter's sum restarts from zero at that position and the two halves
+  /// are added at the end (`BiasAddGrad`'s two threads, `tensorFlowBackward`).
+  static func packPooled(
     _ pooled: PooledOutputGradient, perGroupOut: Int, blocksPerGroup: Int, threads: Int,
-    masked: Bool, workspace: GradientWorkspace, bias: inout [Float]
+    masked: Bool, workspace: GradientWorkspace, bias: inout [Float], biasHalf: Int = -1
   ) {
     let width = PackedConvolutionWeights.blockWidth
     let shape = pooled.outputShape
@@ -407,6 +359,8 @@ public enum ConvolutionGradient {
                   var target = packed + item * positions * width
                   var sum0 = zero
                   var sum1 = zero
+                  var (half0, half1) = (zero, zero)
+                  var position = 0
                   for n in 0..<batch {
                     for d in 0..<sD {
                       let (od, kd) = (d / kD, d % kD)
@@ -429,6 +383,11 @@ public enum ConvolutionGradient {
                           $0 + ((n * sD + d) * sH + h) * sW * filters + first
                         }
                         for w in 0..<sW {
+                          if position == biasHalf {
+                            (half0, half1) = (sum0, sum1)
+                            (sum0, sum1) = (zero, zero)
+                          }
+                          position += 1
                           var low = zero
                           var high = zero
                           let ow = columnWindow[w]
@@ -454,6 +413,10 @@ public enum ConvolutionGradient {
                         }
                       }
                     }
+                  }
+                  if biasHalf >= 0 {
+                    sum0 = half0 + sum0
+                    sum1 = half1 + sum1
                   }
                   for lane in 0..<8 {
                     bias[first + lane] = sum0[lane]
@@ -589,20 +552,14 @@ public enum ConvolutionGradient {
 
   }
 
-  /// The kernel gradient for unit width strides and at least 6 channels per group, without X^T:
-  /// the input is copied once channel-major and zero-padded, (C, N, Dp, Hp, Wp), so the values one
-  /// (tap, channel) saw along an output row are a contiguous run, one microkernel segment per
-  /// output row, and 6 channels of one tap sit a channel plane apart: a 6-row tile.
-  private static func kernelGradientChannelMajor(
-    _ input: Tensor, geometry g: WindowGeometry, groups: Int, filters: Int, positions: Int,
-    workspace: GradientWorkspace, threads: Int, into kernelGradient: inout [Float]
-  ) {
-    let width = PackedConvolutionWeights.blockWidth
+  /// The input copied channel-major and zero-padded into `workspace.columns`, (C, N, Dp, Hp, Wp):
+  /// the values one (tap, channel) saw along an output row (unit width strides) are a contiguous
+  /// run, and the channels of one tap sit a channel plane (N x Dp x Hp x Wp values) apart. The
+  /// padded extents (Dp, Hp, Wp) and the plane; nil when it is empty.
+  static func channelMajorCopy(
+    _ input: Tensor, geometry g: WindowGeometry, workspace: GradientWorkspace, threads: Int
+  ) -> (padded: [Int], plane: Int)? {
     let channels = g.channels
-    let perGroupIn = channels / groups
-    let perGroupOut = filters / groups
-    let blocksPerGroup = (perGroupOut + width - 1) / width
-    let taps = g.kernel[0] * g.kernel[1] * g.kernel[2]
     // Padded extents: the input after padBefore, and every tap of the last window.
     var padded = [1, 1, 1]
     for axis in 0..<3 {
@@ -612,7 +569,7 @@ public enum ConvolutionGradient {
     }
     let (pD, pH, pW) = (padded[0], padded[1], padded[2])
     let plane = g.batch * pD * pH * pW
-    guard plane > 0, positions > 0 else { return }
+    guard plane > 0 else { return nil }
     // Without padding every value of the copy is written below: nothing to clear.
     let unpadded = g.padBefore == [0, 0, 0] && padded == g.input
     workspace.columns.prepareForOverwrite(shape: [channels * plane])
@@ -656,6 +613,27 @@ public enum ConvolutionGradient {
         }
       }
     }
+    return (padded, plane)
+  }
+
+  /// The kernel gradient for unit width strides and at least 6 channels per group, without X^T:
+  /// the input is copied once channel-major and zero-padded, (C, N, Dp, Hp, Wp), so the values one
+  /// (tap, channel) saw along an output row are a contiguous run, one microkernel segment per
+  /// output row, and 6 channels of one tap sit a channel plane apart: a 6-row tile.
+  private static func kernelGradientChannelMajor(
+    _ input: Tensor, geometry g: WindowGeometry, groups: Int, filters: Int, positions: Int,
+    workspace: GradientWorkspace, threads: Int, into kernelGradient: inout [Float]
+  ) {
+    let width = PackedConvolutionWeights.blockWidth
+    let channels = g.channels
+    let perGroupIn = channels / groups
+    let perGroupOut = filters / groups
+    let blocksPerGroup = (perGroupOut + width - 1) / width
+    let taps = g.kernel[0] * g.kernel[1] * g.kernel[2]
+    guard positions > 0,
+      let copy = channelMajorCopy(input, geometry: g, workspace: workspace, threads: threads)
+    else { return }
+    let (plane, pD, pH, pW) = (copy.plane, copy.padded[0], copy.padded[1], copy.padded[2])
     // Segments per tap: one per output row (n, od, oh), its positions' packed gradient rows.
     let (outD, outH, outW) = (g.output[0], g.output[1], g.output[2])
     let perTap = g.batch * outD * outH

@@ -88,9 +88,15 @@ struct DenseKernelTests {
     #expect(TensorFlowContraction.plan(rows: 32, columns: 64, depth: 256).isWhole)
   }
 
-  @Test("Dense over 800 inputs in the tiles and value by value agree")
-  func plannedTilesAgreeWithPlannedSums() throws {
-    let (rows, inner, units) = (13, 800, 20)
+  /// (rows, inputs, units): rows left over from groups of 6 (1, 3, 2, none; all of them below
+  /// 6), short and partial last blocks of units, whole and planned sums.
+  @Test(
+    "Dense in the tiles and value by value agree",
+    arguments: [
+      (13, 800, 20), (9, 1000, 32), (14, 300, 33), (8, 40, 7), (12, 257, 16), (3, 600, 24),
+      (2, 9, 17),
+    ])
+  func plannedTilesAgreeWithPlannedSums(_ rows: Int, _ inner: Int, _ units: Int) throws {
     var generator = SeededGenerator(seed: 9)
     let x = (0..<rows * inner).map { _ in Float.random(in: -1...1, using: &generator) }
     let w = (0..<inner * units).map { _ in Float.random(in: -1...1, using: &generator) }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CNNEngine
+@testable import CNNKernels
 
 /// Backward passes against finite differences of the forward kernels they differentiate, on
 /// L = sum(forward(x) * R) for a fixed random R (so dL/dy = R). Convolutions are linear in the
@@ -145,6 +146,107 @@ struct GradientCheckTests {
       for (a, b) in zip(got.scalars, want.scalars) {
         #expect(abs(a - b) <= 1e-4 * max(1, abs(b)), "\(c)")
       }
+    }
+  }
+
+  /// Shapes for `tensorFlowConvolutionValues`: padding, strides, short and partial filter
+  /// blocks, rows left over from groups of 6 (3, 2, 1), over 256 positions (the plan's pieces),
+  /// past `BiasAddGrad`'s one-thread limit (two halves), X^T and the channel-major tiles.
+  static let tensorFlowValueCases = [
+    ConvolutionCase(
+      input: [2, 7, 7, 3], kernel: [3, 3, 3, 8], strides: [1, 1], dilations: [1, 1], padding: .same),
+    ConvolutionCase(
+      input: [3, 9, 10, 2], kernel: [2, 2, 2, 20], strides: [2, 2], dilations: [1, 1],
+      padding: .valid),
+    ConvolutionCase(
+      input: [64, 14, 14, 1], kernel: [3, 3, 1, 16], strides: [1, 1], dilations: [1, 1],
+      padding: .valid),
+    ConvolutionCase(
+      input: [5, 11, 9, 1], kernel: [5, 5, 1, 33], strides: [1, 2], dilations: [1, 1],
+      padding: .same),
+    // 6 channels or more, unit width strides: the channel-major tiles.
+    ConvolutionCase(
+      input: [5, 10, 10, 7], kernel: [3, 3, 7, 12], strides: [1, 1], dilations: [1, 1],
+      padding: .valid),
+    ConvolutionCase(
+      input: [3, 12, 12, 13], kernel: [1, 1, 13, 40], strides: [1, 1], dilations: [1, 1],
+      padding: .valid),
+    ConvolutionCase(
+      input: [2, 6, 6, 8], kernel: [3, 3, 8, 6], strides: [1, 1], dilations: [1, 1],
+      padding: .same),
+    ConvolutionCase(
+      input: [3, 8, 9, 6], kernel: [2, 2, 6, 20], strides: [2, 1], dilations: [1, 1],
+      padding: .same),
+  ]
+
+  @Test(
+    "TensorFlow's convolution gradients are X^T by dY in TensorFlow's order, value by value",
+    arguments: tensorFlowValueCases)
+  func tensorFlowConvolutionValues(_ c: ConvolutionCase) throws {
+    let x = Self.random(c.input, seed: 11)
+    let w = Self.random(c.kernel, seed: 12)
+    let pads = ForwardStep.padding(
+      c.padding, input: c.input, kernel: Array(c.kernel.dropLast(2)), strides: c.strides,
+      dilations: c.dilations)
+    let g = try WindowGeometry(
+      inputShape: c.input, kernelSize: Array(c.kernel.dropLast(2)), strides: c.strides,
+      dilations: c.dilations, padding: pads)
+    let filters = c.kernel.last!
+    let dy = Self.random(g.outputShape(channels: filters), seed: 13)
+    let (kH, kW, channels) = (c.kernel[0], c.kernel[1], c.kernel[2])
+    let positions = dy.count / filters
+    let taps = kH * kW * channels
+    // X^T value by value: row (kh, kw, c), column (n, oh, ow), zero in the padding.
+    var columns = [Float](repeating: 0, count: taps * positions)
+    for p in 0..<positions {
+      let ow = p % g.output[2]
+      let oh = (p / g.output[2]) % g.output[1]
+      let n = p / (g.output[2] * g.output[1])
+      for kh in 0..<kH {
+        for kw in 0..<kW {
+          let ih = oh * g.strides[1] - g.padBefore[1] + kh
+          let iw = ow * g.strides[2] - g.padBefore[2] + kw
+          guard ih >= 0, ih < c.input[1], iw >= 0, iw < c.input[2] else { continue }
+          for ch in 0..<channels {
+            columns[((kh * kW + kw) * channels + ch) * positions + p] =
+              x.scalars[((n * c.input[1] + ih) * c.input[2] + iw) * channels + ch]
+          }
+        }
+      }
+    }
+    let plan =
+      positions > TensorFlowContraction.blockDepth
+      ? TensorFlowContraction.plan(rows: taps, columns: filters, depth: positions)
+      : ContractionPlan.whole(positions)
+    let result = try ConvolutionGradient.tensorFlowBackward(
+      input: x, kernel: w, strides: c.strides, padding: pads, outputGradient: dy,
+      needsInputGradient: false, threads: 2)
+    columns.withUnsafeBufferPointer { a in
+      dy.scalars.withUnsafeBufferPointer { b in
+        for row in 0..<taps {
+          for f in 0..<filters {
+            let order = TensorFlowContraction.order(
+              row: row, rows: taps, column: f, columns: filters)
+            let expected = TensorFlowContraction.plannedSum(
+              order, plan: plan, a.baseAddress! + row * positions, b.baseAddress! + f,
+              strideB: filters)
+            #expect(result.kernel.scalars[row * filters + f] == expected, "\(c) \(row) \(f)")
+          }
+        }
+      }
+    }
+    // BiasAddGrad: in order, or in two halves past its one-thread limit.
+    func sum(_ range: Range<Int>, _ f: Int) -> Float {
+      var total: Float = 0
+      for p in range { total += dy.scalars[p * filters + f] }
+      return total
+    }
+    let halves = positions * filters > ConvolutionGradient.biasGradientSingleThreadLimit
+    for f in 0..<filters {
+      let half = (positions + 1) / 2
+      let expected =
+        halves ? sum(0..<half, f) + sum(half..<positions, f) : sum(0..<positions, f)
+      #expect(result.bias.scalars[f] == expected, "\(c) bias \(f)")
     }
   }
 
