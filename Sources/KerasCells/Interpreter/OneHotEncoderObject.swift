@@ -145,22 +145,8 @@ final class OneHotEncoderObject: StandardObject {
   private static func rows(_ given: Value, range: SourceRange, interpreter: Interpreter)
     throws(CellError) -> NDArray
   {
-    var array: NDArray
-    switch given {
-    case .array(let values): array = values
-    case .list:
-      array = try ArrayOperations.array(
-        from: given, dtype: nil, range: range, budget: interpreter.budget)
-    default:
-      throw .unsupported(
-        "ConvBook's OneHotEncoder takes a NumPy array or a list of rows, not \(given.typeName)",
-        at: range)
-    }
-    guard array.rank == 2, array.shape[0] >= 1, array.shape[1] >= 1 else {
-      throw .unsupported(
-        "ConvBook's OneHotEncoder takes a 2-D array with rows and columns, not one of shape \(ArrayOperations.shapeText(array.shape))",
-        at: range)
-    }
+    let array = try ScaledRows.table(
+      given, estimator: "OneHotEncoder", range: range, interpreter: interpreter)
     guard array.dtype != .bool, !array.storage.doubles.contains(where: { $0.isNaN }) else {
       throw .unsupported(
         "ConvBook's OneHotEncoder takes numbers without NaN only", at: range)
