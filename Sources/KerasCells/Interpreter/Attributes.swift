@@ -220,6 +220,10 @@ enum Attributes {
         // `MinMaxScalerObject`).
         return .module(.inert("sklearn.preprocessing." + name))
       }
+      if case .inert("sklearn.preprocessing") = module, name == "OneHotEncoder" {
+        // Fitted and applied as scikit-learn 1.9 computes it (`OneHotEncoderObject`).
+        return .module(.inert(OneHotEncoderObject.path))
+      }
       if case .inert("keras.preprocessing") = module, name == "image_dataset_from_directory" {
         // Refused when called, but for a folder that is not there (`MissingFiles`).
         return .module(.inert("keras.preprocessing.image_dataset_from_directory"))

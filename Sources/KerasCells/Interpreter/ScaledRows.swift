@@ -1,6 +1,7 @@
 import CNNEngine
 
-/// The rows scikit-learn's scalers take (`StandardScalerObject`, `MinMaxScalerObject`).
+/// The rows scikit-learn's scalers take (`StandardScalerObject`, `MinMaxScalerObject`), and the
+/// table of `OneHotEncoderObject`.
 enum ScaledRows {
   /// `check_array(X, dtype=FLOAT_DTYPES)`: a 2-D array of floats (integers as float64).
   static func rows(
@@ -8,7 +9,24 @@ enum ScaledRows {
   )
     throws(CellError) -> NDArray
   {
-    var array: NDArray
+    var array = try table(given, estimator: scaler, range: range, interpreter: interpreter)
+    if array.dtype != .float32 && array.dtype != .float64 {
+      array = NDArray(dtype: .float64, shape: array.shape, doubles: array.storage.doubles)
+    }
+    if array.storage.doubles.contains(where: { !$0.isFinite }) {
+      throw .unsupported(
+        "ConvBook's \(scaler) takes finite values only",
+        at: range)
+    }
+    return array
+  }
+
+  /// The 2-D array of rows and columns a scikit-learn estimator takes (a list of rows becomes
+  /// one), in its own dtype.
+  static func table(
+    _ given: Value, estimator: String, range: SourceRange, interpreter: Interpreter
+  ) throws(CellError) -> NDArray {
+    let array: NDArray
     if case .array(let values) = given {
       array = values
     } else if case .list = given {
@@ -16,20 +34,12 @@ enum ScaledRows {
         from: given, dtype: nil, range: range, budget: interpreter.budget)
     } else {
       throw .unsupported(
-        "ConvBook's \(scaler) takes a NumPy array or a list of rows, not \(given.typeName)",
+        "ConvBook's \(estimator) takes a NumPy array or a list of rows, not \(given.typeName)",
         at: range)
     }
     guard array.rank == 2, array.shape[0] >= 1, array.shape[1] >= 1 else {
       throw .unsupported(
-        "ConvBook's \(scaler) takes a 2-D array with rows and columns, not one of shape \(ArrayOperations.shapeText(array.shape))",
-        at: range)
-    }
-    if array.dtype != .float32 && array.dtype != .float64 {
-      array = NDArray(dtype: .float64, shape: array.shape, doubles: array.storage.doubles)
-    }
-    if array.storage.doubles.contains(where: { !$0.isFinite }) {
-      throw .unsupported(
-        "ConvBook's \(scaler) takes finite values only",
+        "ConvBook's \(estimator) takes a 2-D array with rows and columns, not one of shape \(ArrayOperations.shapeText(array.shape))",
         at: range)
     }
     return array

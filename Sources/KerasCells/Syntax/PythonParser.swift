@@ -82,6 +82,9 @@ public struct PythonParser {
   var lambdaDepth = 0
   /// How many `def` bodies enclose the current statement (`return` is valid inside one).
   var functionDepth = 0
+  /// How many statement bodies (`if`, `for`, `def`, `class`, ...) enclose the current statement:
+  /// a future statement inside one is a late one (`FutureImports`).
+  var blockDepth = 0
   /// Whether each function body being parsed has a `yield` of its own, innermost last.
   var generatorMarks: [Bool] = []
   /// The names annotated directly in each class body being parsed, innermost last.
@@ -291,6 +294,7 @@ public struct PythonParser {
     while current.kind != .end {
       statements += try parseStatement()
     }
+    deferredErrors += FutureImports.errors(in: statements)
     try throwEarliestDeferredError()
     return statements
   }
@@ -795,6 +799,9 @@ public struct PythonParser {
     }
     if isParenthesized { _ = try expectOperator(")") }
     let range = fromToken.range.union(previous.range)
+    if blockDepth > 0, relativeLevel == 0, module?.components == ["__future__"] {
+      deferSyntaxError(FutureImports.lateMessage, at: range)
+    }
     guard let module, relativeLevel == 0 else {
       return Statement(
         .relativeImport(level: relativeLevel, module: module, names: names), range: range)
@@ -827,6 +834,8 @@ public struct PythonParser {
   mutating func parseBlock(after construct: String, onLine line: Int)
     throws(PythonSyntaxError) -> [Statement]
   {
+    blockDepth += 1
+    defer { blockDepth -= 1 }
     guard current.kind == .newline else { return try parseSimpleStatements() }
     let newline = current
     try advance()
