@@ -60,6 +60,11 @@ enum LayerBuildCalls {
           Array(repeating: nil, count: conv.rank + 2 - shape.rank) + shape.dimensions)
       }
     }
+    // `Dense(1).build((2,))`: both Kerases' `Dense.build` read only the last size, and check the
+    // rank (at least 2) when the layer is called.
+    if instance.layer is Dense, shape.rank == 1, !instance.isBuilt {
+      built = TensorShape([nil] + shape.dimensions)
+    }
     do {
       try instance.build(for: built)
     } catch {

@@ -32,9 +32,16 @@ enum TensorFlowDType {
     return name
   }
 
-  /// A dtype argument as a name: a DType or a string.
+  /// A dtype argument as a name: a DType, a string or a NumPy scalar type.
   static func requestedName(_ value: Value) -> String? {
     if case .string(let name) = value { return name }
+    // NumPy's scalar types, which `tf.as_dtype` reads as theirs (`tf.int64 == np.int64`).
+    if case .function(let callable) = value, case .builtin(let path) = callable.kind,
+      path.hasPrefix("numpy."), NumPyFunctions.dtypeNames.contains(String(path.dropFirst(6)))
+    {
+      let name = String(path.dropFirst(6))
+      return name == "bool_" ? "bool" : name
+    }
     return name(of: value)
   }
 }
