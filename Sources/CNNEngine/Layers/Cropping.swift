@@ -24,7 +24,8 @@ public struct Cropping: WeightlessLayer, LayoutLayer {
     self.common = common
     self.rank = rank
     cropping = try SpatialPairs.parse(
-      common.arguments["cropping"], rank: rank, argument: "cropping", layer: "Cropping\(rank)D")
+      common.arguments["cropping"], rank: rank, argument: "cropping", layer: "Cropping\(rank)D",
+      version: common.kerasVersion)
     dataFormat = rank == 1 ? .channelsLast : try common.arguments.dataFormat()
   }
 

@@ -40,11 +40,14 @@ enum ShapeErrors {
         + "  • inputs=tf.Tensor(shape=\(input), dtype=float32)")
   }
 
+  /// The opening words of `negativeOutput`.
+  static let negativeOutputOpening = "One of the dimensions in the output is <= 0"
+
   /// `Conv.compute_output_shape`, which `Conv.build` runs: a negative output length is refused before
   /// the layer is called (a zero length passes and reaches TensorFlow instead).
   static func negativeOutput(layer: String, input: TensorShape) -> KerasError {
     .value(
-      "One of the dimensions in the output is <= 0 due to downsampling in \(layer). Consider increasing the input size. Received input shape \(input.listDescription) which would produce output shape with a zero or negative value in a dimension."
+      "\(negativeOutputOpening) due to downsampling in \(layer). Consider increasing the input size. Received input shape \(input.listDescription) which would produce output shape with a zero or negative value in a dimension."
     )
   }
 

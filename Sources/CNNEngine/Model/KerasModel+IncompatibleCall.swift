@@ -23,7 +23,7 @@ extension KerasModel {
     }
     guard shapes.count == 1, built.count == 1 else { throw refusal(shapes, built: built) }
     do {
-      try checkLayersAsTFKeras(on: shapes[0])
+      try checkLayersAsTFKeras(on: shapes[0], onData: onData)
     } catch {
       guard error.type != nil else { throw error }
       let quoted = onData ? "'\(name)'" : "\"\(name)\""
@@ -154,7 +154,10 @@ extension KerasModel {
 
   /// tf-keras' call of the layers on `shape`: each layer's input spec, then its output shape. A
   /// layer whose weights would change without an input spec saying so is ConvBook's limitation.
-  private func checkLayersAsTFKeras(on shape: TensorShape) throws(KerasError) {
+  /// On data (`onData`) tf-keras runs each layer's TensorFlow kernels eagerly: the input specs
+  /// still raise in Keras' words, but a convolution window larger than the image fails in
+  /// TensorFlow's kernel, in words ConvBook does not reproduce: its limitation.
+  private func checkLayersAsTFKeras(on shape: TensorShape, onData: Bool) throws(KerasError) {
     func check(_ instance: LayerInstance, _ inputs: [TensorShape]) throws(KerasError)
       -> TensorShape
     {
@@ -162,7 +165,14 @@ extension KerasModel {
         throw refusal([shape], built: inputShape.map { [$0] } ?? [])
       }
       try Self.checkInputSpec(instance, input: inputs[0])
-      let output = try instance.layer.outputShape(for: inputs[0])
+      let output: TensorShape
+      do {
+        output = try instance.layer.outputShape(for: inputs[0])
+      } catch  where onData && error.message.hasPrefix(ShapeErrors.negativeOutputOpening) {
+        throw .limitation(
+          "ConvBook does not run the model \"\(name)\" eagerly on inputs of shape \(shape): its layer \"\(instance.name)\" would fail in TensorFlow's kernel on shape \(inputs[0]), in words ConvBook does not reproduce (Keras' own check says: \(error.message))"
+        )
+      }
       if instance.layer.weights(for: inputs[0]).map(\.shape) != instance.weights.map(\.shape) {
         throw refusal([shape], built: inputShape.map { [$0] } ?? [])
       }

@@ -601,10 +601,10 @@ enum Keras3Wording {
     }
     if let match = message.firstMatch(
       of:
-        #/^The `(\w+)` argument must be a tuple of (\d+) integers\. Received: (.*) including \{(.*)\} that does not satisfy the requirement `> 0`\./#
+        #/^The `([^`]+)` argument must be a tuple of (\d+) integers\. Received: (.*) including \{(.*)\} that does not satisfy the requirement `(>=? 0)`\./#
     ) {
       return set(
-        "The `\(match.1)` argument must be a tuple of \(match.2) integers. Received \(match.1)=\(match.3), including values {\(match.4)} that do not satisfy `value > 0`"
+        "The `\(match.1)` argument must be a tuple of \(match.2) integers. Received \(match.1)=\(match.3), including values {\(match.4)} that do not satisfy `value \(match.5)`"
       )
     }
     if let match = message.firstMatch(
