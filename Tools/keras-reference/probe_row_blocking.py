@@ -23,28 +23,8 @@ import numpy as np
 import tensorflow as tf
 
 import probe_contraction_plan as P
-from probe_contraction_plan import L1, MR, NR, THREADS, bandwidth, by_column, divup, plan, total
-
-
-def f32(values):
-    return np.asarray(values, np.float32)
-
-
-def chain(products):
-    value = np.zeros(products.shape[:-1], np.float32)
-    for k in range(products.shape[-1]):
-        value = f32(value.astype(np.float64) + products[..., k])
-    return value
-
-
-def pairs(products, fused=True):
-    count = products.shape[-1]
-    whole = count // 2 * 2
-    terms = products if fused else f32(products).astype(np.float64)
-    value = f32(chain(terms[..., 0:whole:2]).astype(np.float64) + chain(terms[..., 1:whole:2]))
-    if whole < count:
-        value = f32(value.astype(np.float64) + terms[..., whole])
-    return value
+from probe_contraction_blocks import chain, f32, pairs
+from probe_contraction_plan import L1, MR, NR, divup, evaluation, plan
 
 
 def order(row, rows, column, columns):
@@ -85,29 +65,8 @@ def row_block(k, m, n, threads, column_sharding):
 
 def row_blocks(rows, columns, depth, patches=False):
     """Eigen's block of rows in each shard of `plan(rows, columns, depth)`."""
-    m, n, k = columns, rows, depth
-    rc = 86 / 8 if patches else 0.0
-    cols = by_column(m, n, 2)
-    bk, bm, bn = P.tf_blocking(k, m, n, 2, cols)
-    loaded = 4 * bk / m if cols else 4 * bk / n
-    cost = total((loaded, 4, bk * bandwidth(False, bm, bn, bk) / 8 + rc * bk / m), n * m)
-    threads = min(THREADS, max(1, int((cost - 100000) / 100000 + 0.9)))
-    parallel = total((4 * n, 4, bandwidth(True, m, n, k) * m * n / 8 + rc * n), k)
-    reduction = total((2, 1, 1 / 8), m * n)
-    inner, least = 1, parallel
-    for count in range(2, THREADS + 1, 2):
-        candidate = parallel / count + 100000 + count * (reduction + 3000)
-        if candidate < least:
-            inner, least = count, candidate
-    sharded = not (n == 1 or inner < 2 or inner < threads or m * n * 4 > P.L3 / inner or k // inner < 2 * NR) and (
-        max(m, n) // threads < NR or (k // inner > 8 * NR and (min(m, n) < 2 * NR or inner > threads)))
-    if sharded:
-        size = min(k, max(96, divup(divup(k, inner), 8) * 8))
-        count = divup(k, size)
-        return [row_block(min(k, (i + 1) * size) - i * size, m, n, count, True) for i in range(count)]
-    if n == 1 or threads == 1:
-        return [row_block(k, m, n, 1, True)]
-    return [row_block(k, m, n, threads, by_column(m, n, threads))]
+    return [row_block(end - start, columns, rows, threads, cols)
+            for (start, end), threads, cols in evaluation(rows, columns, depth, patches)]
 
 
 def onednn_blocks(rows):
