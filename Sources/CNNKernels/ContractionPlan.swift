@@ -23,9 +23,8 @@
 /// value's own order (`TensorFlowContraction.order`) and then added to the value.
 ///
 /// Measured: every value of 239 random products of 2-72 rows, 2-159 columns and 257-3999 inner
-/// terms (`MatMul`), and convolutions of 288-1152 taps. Not followed: a lone last row in a row
-/// block of Eigen's (24j + 1 rows in the threaded and sharded ways; 11 of 250 products lose that
-/// row), and oneDNN's row blocks of 48 past 72 rows with 24 columns.
+/// terms (`MatMul`), and convolutions of 288-1152 taps; the other 11 lose a lone last row of an
+/// Eigen row block, which `RowBlocking` follows (with oneDNN's own row blocks past 72 rows).
 public struct ContractionPlan: Sendable, Equatable {
   /// Ranges of the inner index, shard by shard: each range is summed from zero and added to its
   /// shard's sum in turn; the shards' sums are added in order.
@@ -117,7 +116,15 @@ struct EigenContractionModel {
         k % maxKc == 0
         ? maxKc : maxKc - 8 * ((maxKc - 1 - (k % maxKc)) / (8 * (k / maxKc + 1)))
     }
-    // The m and n blocks of one thread do not enter the plan.
+    // The n block (rows of the product, `RowBlocking`): the rhs panel in what L1 leaves of the
+    // lhs block, else in half of 1.5 MB; a last block as long as possible. (m does not enter.)
+    let actualL2 = 1_572_864
+    let remainingL1 = l1 - ksub - m * k * 4
+    let maxNc = remainingL1 >= nr * 4 * k ? remainingL1 / (k * 4) : 3 * actualL2 / (4 * maxKc * 4)
+    let nc = min(actualL2 / (2 * k * 4), maxNc) & ~(nr - 1)
+    if nc > 0 && n > nc {
+      n = n % nc == 0 ? nc : nc - nr * ((nc - n % nc) / (nr * (n / nc + 1)))
+    }
     return (k, m, n)
   }
 
@@ -246,32 +253,42 @@ struct EigenContractionModel {
     return runs
   }
 
-  /// `evalGemmPartial` over `range` with `threads`' blocking.
-  func partial(_ range: Range<Int>, threads: Int) -> [Range<Int>] {
-    let kc = Self.tensorFlowBlocking(
-      k: range.count, m: m, n: n, threads: threads, byColumn: true
-    ).k
-    return Self.steps(range, kc: max(1, kc))
-  }
-
-  func plan() -> ContractionPlan {
-    guard k > 0 else { return .whole(k) }
+  /// Eigen's way for this product: the shards' ranges of the inner index, with the thread count
+  /// and sharding of each one's blocking.
+  func evaluation() -> [(range: Range<Int>, threads: Int, byColumn: Bool)] {
     var overOutput = threadsOverOutput()
     let overInner = threadsOverInner()
     if shardsInner(threads: overOutput, innerThreads: overInner) {
       let size = min(k, max(96, Self.divup(Self.divup(k, overInner), 8) * 8))
       let count = Self.divup(k, size)
-      return ContractionPlan(
-        shards: (0..<count).map { index in
-          partial(index * size..<min(k, (index + 1) * size), threads: count)
-        })
+      return (0..<count).map { index in
+        (index * size..<min(k, (index + 1) * size), count, true)
+      }
     }
     if n == 1 { overOutput = 1 }
-    if overOutput == 1 { return ContractionPlan(shards: [partial(0..<k, threads: 1)]) }
-    let byColumn = Self.shardsByColumn(m: m, n: n, threads: overOutput)
-    let kc = Self.tensorFlowBlocking(
-      k: k, m: m, n: n, threads: overOutput, byColumn: byColumn
-    ).k
-    return ContractionPlan(shards: [Self.steps(0..<k, kc: max(1, kc))])
+    if overOutput == 1 { return [(0..<k, 1, true)] }
+    return [(0..<k, overOutput, Self.shardsByColumn(m: m, n: n, threads: overOutput))]
+  }
+
+  func plan() -> ContractionPlan {
+    guard k > 0 else { return .whole(k) }
+    return ContractionPlan(
+      shards: evaluation().map { shard in
+        let kc = Self.tensorFlowBlocking(
+          k: shard.range.count, m: m, n: n, threads: shard.threads, byColumn: shard.byColumn
+        ).k
+        return Self.steps(shard.range, kc: max(1, kc))
+      })
+  }
+
+  /// Eigen's block of rows (`nc`) in each shard of `plan()`.
+  func rowBlocks() -> [Int] {
+    guard k > 0 else { return [n] }
+    return evaluation().map { shard in
+      let nc = Self.tensorFlowBlocking(
+        k: shard.range.count, m: m, n: n, threads: shard.threads, byColumn: shard.byColumn
+      ).n
+      return nc > 0 ? nc : n
+    }
   }
 }

@@ -43,14 +43,13 @@ public enum ConvolutionKernel {
     }
   }
 
-  /// The output positions left over from groups of 6 in TensorFlow's GEMM of a 1-D or 2-D
-  /// convolution (a row per position of the whole call, `N x OH x OW`, a column per filter):
-  /// recomputed from their whole patches (padding as zeros, taps in (kh, kw, c) order) in
-  /// `TensorFlowContraction.order`, whose last 1 or 2 rows sum without FMA and last 3 in two
-  /// chains, as `DenseKernel`'s last rows do; then the bias and the activation's clamp. Measured
-  /// on seeded 1x1 and 3x3 convolutions of 4-50 positions left over from 1-3 (every value). Past
-  /// 72 positions oneDNN blocks the rows otherwise (75 and 81 positions with 3 left, and a batch
-  /// of 32 26 x 26 images with 2 left, keep the tiles' chains: script 1151). One group of two
+  /// The output positions TensorFlow's GEMM of a 1-D or 2-D convolution (a row per position of
+  /// the whole call, `N x OH x OW`, a column per filter) does not sum in the tiles' chains
+  /// (`RowBlocking.exceptionalRows`: the last 1 to 3 of an sgemm call's rows left over from
+  /// groups of 6, lone rows of Eigen's blocks): recomputed from their whole patches (padding as
+  /// zeros, taps in (kh, kw, c) order) in `RowBlocking`'s order, then the bias and the
+  /// activation's clamp. Measured on seeded 1x1 and 3x3 convolutions of 4-50 positions left over
+  /// from 1-3 and 1x1 convolutions past 72 positions (r2_conv1x1, script 1250). One group of two
   /// filters or more, no dilation (TensorFlow moves a dilated convolution's positions to other
   /// images first); the tiles keep the rest.
   static func tensorFlowLastRows(
@@ -58,15 +57,24 @@ public enum ConvolutionKernel {
     activation: FusedActivation, plan: ContractionPlan?, output: UnsafeMutablePointer<Float>
   ) {
     let positions = g.rows * g.output[2]
-    let left = positions % 6
-    guard positions >= 2, positions <= 72, (1...3).contains(left), weights.groups == 1,
-      weights.filters >= 2,
+    guard positions >= 2, weights.groups == 1, weights.filters >= 2,
       g.kernel[0] == 1, g.input[0] == 1, g.dilations.allSatisfy({ $0 == 1 })
     else { return }
+    // Past 72 positions only the products of the tensors as they are (1x1, whole-input
+    // kernels). Image patches follow `RowBlocking` there too in TensorFlow's forward pass (a
+    // strided 3x3 convolution over 200 positions, measured in a fit step), but the training
+    // fixture conv_adam_bn then prints its last val_loss 1e-4 off (not yet traced), so they keep
+    // the tiles' chains past 72 positions for now.
+    let operand = tensorFlowOperand(g)
+    guard positions <= 72 || operand == .tensor else { return }
+    let taps = weights.kernel3.reduce(1, *) * weights.inputChannelsPerGroup
+    let blocking = RowBlocking.of(
+      rows: positions, columns: weights.filters, depth: taps, operand: operand)
+    let exceptional = blocking.exceptionalRows()
+    guard !exceptional.isEmpty else { return }
     let channels = g.channels
     let filters = weights.filters
     let (kH, kW) = (g.kernel[1], g.kernel[2])
-    let taps = kH * kW * channels
     let width = PackedConvolutionWeights.blockWidth
     let bounds = activation.bounds
     let plan = plan ?? .whole(taps)
@@ -74,7 +82,7 @@ public enum ConvolutionKernel {
     input.scalars.withUnsafeBufferPointer { source in
       weights.packed.withUnsafeBufferPointer { packed in
         patch.withUnsafeMutableBufferPointer { patch in
-          for position in positions - left..<positions {
+          for position in exceptional {
             let ow = position % g.output[2]
             let oh = (position / g.output[2]) % g.output[1]
             let n = position / (g.output[2] * g.output[1])
@@ -93,10 +101,10 @@ public enum ConvolutionKernel {
               }
             }
             for filter in 0..<filters {
-              let order = TensorFlowContraction.order(
-                row: position, rows: positions, column: filter, columns: filters)
               let sum = TensorFlowContraction.plannedSum(
-                order, plan: plan, patch.baseAddress!,
+                orders: {
+                  blocking.order(row: position, column: filter, columns: filters, shard: $0)
+                }, plan: plan, patch.baseAddress!,
                 packed.baseAddress! + (filter / width) * weights.blockStride + filter % width,
                 strideB: width)
               output[position * filters + filter] = FusedActivation.clamped(
@@ -121,14 +129,21 @@ public enum ConvolutionKernel {
     guard taps > TensorFlowContraction.blockDepth, weights.groups == 1, weights.filters >= 2,
       g.kernel[0] == 1, g.input[0] == 1
     else { return nil }
+    let plan = TensorFlowContraction.plan(
+      rows: g.rows * g.output[2], columns: weights.filters, depth: taps,
+      operand: tensorFlowOperand(g))
+    return plan.isWhole ? nil : plan
+  }
+
+  /// The right operand of TensorFlow's GEMM for a convolution: the image patches unless the
+  /// kernel is 1x1 with stride 1 or covers the whole input without padding (then TensorFlow
+  /// multiplies the tensors as they are).
+  static func tensorFlowOperand(_ g: WindowGeometry) -> TensorFlowContraction.Operand {
     let pointwise = g.kernel.allSatisfy { $0 == 1 } && g.strides.allSatisfy { $0 == 1 }
     let whole =
       g.output.allSatisfy { $0 == 1 } && g.padBefore.allSatisfy { $0 == 0 }
       && g.kernel == g.input && g.dilations.allSatisfy { $0 == 1 }
-    let plan = TensorFlowContraction.plan(
-      rows: g.rows * g.output[2], columns: weights.filters, depth: taps,
-      operand: pointwise || whole ? .tensor : .imagePatches)
-    return plan.isWhole ? nil : plan
+    return pointwise || whole ? .tensor : .imagePatches
   }
 
   /// Convenience for one-off calls: packs `kernel` (K..., C/groups, F) and `bias` (F) first.

@@ -75,10 +75,18 @@ public enum DenseKernel {
         rows: rows, columns: weights.units, depth: weights.inputUnits)
       : ContractionPlan.whole(weights.inputUnits)
     let viewed = Tensor(validShape: [1, rows, weights.inputUnits], scalars: input.scalars)
-    // In TensorFlow's order the 1 to 3 rows left over from groups of 6 are `lastRows`' alone:
-    // the tiles stop before them (a row's value does not depend on which tile computes it).
-    let left = rows % 6
-    let tiled = tensorFlowOrder && (1...3).contains(left) ? rows - left : rows
+    // In TensorFlow's order the rows left over from groups of 6 in an sgemm call, and lone rows
+    // (`RowBlocking`), are `tensorFlowRows`' alone: the tiles stop before the last ones (a row's
+    // value does not depend on which tile computes it) and the others are summed again.
+    let blocking =
+      tensorFlowOrder
+      ? RowBlocking.of(rows: rows, columns: weights.units, depth: weights.inputUnits) : nil
+    let exceptional = blocking?.exceptionalRows() ?? []
+    var tiled = rows
+    for row in exceptional.reversed() {
+      guard row == tiled - 1 else { break }
+      tiled = row
+    }
     let geometry = try ConvolutionKernel.validatedGeometry(
       input: [1, tiled, weights.inputUnits], weights: weights.packed, strides: [1],
       dilations: [1], padding: .valid(rank: 1))
@@ -90,11 +98,15 @@ public enum DenseKernel {
         viewed, weights: weights.packed, geometry: geometry, activation: activation,
         threads: threads, order: tensorFlowOrder ? .tensorFlowKernels : .chains, plan: plan,
         output: destination)
-      guard tensorFlowOrder else { return }
+      guard let blocking, !exceptional.isEmpty else { return }
       input.scalars.withUnsafeBufferPointer { source in
-        lastRows(
-          source.baseAddress!, rows: rows, weights: weights, activation: activation, plan: plan,
-          output: destination.baseAddress!)
+        for row in exceptional {
+          tensorFlowRows(
+            source.baseAddress! + row * weights.inputUnits, rows: row..<row + 1,
+            order: { blocking.order(row: $0, column: $1, columns: weights.units, shard: $2) },
+            weights: weights, activation: activation, plan: plan,
+            output: destination.baseAddress!)
+        }
       }
     }
   }
@@ -142,28 +154,14 @@ public enum DenseKernel {
     return output
   }
 
-  /// TensorFlow's order for the rows left over from groups of 6 (`TensorFlowContraction.order`:
-  /// two chains, with FMA for 3 rows, without for 1 or 2), which the tiles sum in one chain unless
-  /// the unit is in a short last block; then the bias and the activation's clamp.
-  private static func lastRows(
-    _ input: UnsafePointer<Float>, rows: Int, weights: PackedDenseWeights,
-    activation: FusedActivation, plan: ContractionPlan, output: UnsafeMutablePointer<Float>
-  ) {
-    let left = rows % 6
-    guard left >= 1 && left <= 3 else { return }
-    tensorFlowRows(
-      input + (rows - left) * weights.inputUnits, rows: rows - left..<rows, of: rows,
-      weights: weights, activation: activation,
-      plan: plan, output: output)
-  }
-
-  /// Rows `range` of a product of `rows` rows (`input`: the range's first row, then the others;
-  /// `output`: the whole product's), each value in TensorFlow's order
-  /// (`TensorFlowContraction.order`, in the pieces of `plan`), then the bias and the
-  /// activation's clamp: 16 units at a time (`TensorFlowContraction.plannedSum16`; a block's
-  /// units share their order, the short last block being whole blocks of 16 apart).
+  /// Rows `range` of a product (`input`: the range's first row, then the others; `output`: the
+  /// whole product's), each value in TensorFlow's order (`order(row, column, shard)`, in the
+  /// pieces of `plan`), then the bias and the activation's clamp: 16 units at a time
+  /// (`TensorFlowContraction.plannedSum16`; a block's units share their order, the short last
+  /// block being whole blocks of 16 apart).
   static func tensorFlowRows(
-    _ input: UnsafePointer<Float>, rows range: Range<Int>, of rows: Int,
+    _ input: UnsafePointer<Float>, rows range: Range<Int>,
+    order: (Int, Int, Int) -> TensorFlowContraction.ValueOrder,
     weights: PackedDenseWeights, activation: FusedActivation, plan: ContractionPlan,
     output: UnsafeMutablePointer<Float>
   ) {
@@ -178,10 +176,9 @@ public enum DenseKernel {
       guard let kernel = kernel.baseAddress else { return }
       for row in range {
         for first in stride(from: 0, to: units, by: width) {
-          let order = TensorFlowContraction.order(
-            row: row, rows: rows, column: first, columns: units)
           let sum = TensorFlowContraction.plannedSum16(
-            order, plan: plan, input + (row - range.lowerBound) * inner, kernel + first * inner)
+            orders: { order(row, first, $0) },
+            plan: plan, input + (row - range.lowerBound) * inner, kernel + first * inner)
           for lane in 0..<min(width, units - first) {
             let value = lane < 8 ? sum.low[lane] : sum.high[lane - 8]
             output[row * units + first + lane] = FusedActivation.clamped(

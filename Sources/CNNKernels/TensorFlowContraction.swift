@@ -23,6 +23,9 @@ public enum TensorFlowContraction {
     case pairs
     /// The same two chains without FMA (`unfusedPairs`).
     case unfusedPairs
+    /// A lone row of an Eigen row block (`RowBlocking`): oneDNN's matrix-vector product, one FMA
+    /// chain over the whole shard, not cut in the plan's pieces.
+    case shardChain
   }
 
   /// The order of the value at (`row`, `column`) of a product of `rows` rows and `columns`
@@ -98,7 +101,7 @@ public enum TensorFlowContraction {
     strideB: Int
   ) -> Float {
     switch order {
-    case .chain: return chain(count: count, a, b, strideB: strideB)
+    case .chain, .shardChain: return chain(count: count, a, b, strideB: strideB)
     case .pairs: return pairs(count: count, a, b, strideB: strideB)
     case .unfusedPairs: return unfusedPairs(count: count, a, b, strideB: strideB)
     }
@@ -128,7 +131,9 @@ public enum TensorFlowContraction {
     _ order: ValueOrder, count: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
     strideB: Int
   ) -> Float {
-    if count <= blockDepth { return sum(order, count: count, a, b, strideB: strideB) }
+    if count <= blockDepth || order == .shardChain {
+      return sum(order, count: count, a, b, strideB: strideB)
+    }
     var total: Float = 0
     var start = 0
     for size in blocks(count: count) {
@@ -145,9 +150,27 @@ public enum TensorFlowContraction {
     _ order: ValueOrder, plan: ContractionPlan, _ a: UnsafePointer<Float>,
     _ b: UnsafePointer<Float>, strideB: Int
   ) -> Float {
+    plannedSum(orders: { _ in order }, plan: plan, a, b, strideB: strideB)
+  }
+
+  /// `plannedSum` with an order for each shard (`orders(shard)`): a lone row's `shardChain` in
+  /// one shard need not be its order in another (`RowBlocking`).
+  @inline(__always)
+  public static func plannedSum(
+    orders: (Int) -> ValueOrder, plan: ContractionPlan, _ a: UnsafePointer<Float>,
+    _ b: UnsafePointer<Float>, strideB: Int
+  ) -> Float {
     var total: Float = 0
     for (index, shard) in plan.shards.enumerated() {
+      let order = orders(index)
       var shardSum: Float = 0
+      if order == .shardChain, let first = shard.first, let last = shard.last {
+        let start = first.lowerBound
+        shardSum = chain(
+          count: last.upperBound - start, a + start, b + start * strideB, strideB: strideB)
+        total = index == 0 ? shardSum : total + shardSum
+        continue
+      }
       for (step, range) in shard.enumerated() {
         let part = sum(
           order, count: range.count, a + range.lowerBound, b + range.lowerBound * strideB,
@@ -167,10 +190,26 @@ public enum TensorFlowContraction {
     _ order: ValueOrder, plan: ContractionPlan, _ a: UnsafePointer<Float>,
     _ b: UnsafePointer<Float>
   ) -> (low: SIMD8<Float>, high: SIMD8<Float>) {
+    plannedSum16(orders: { _ in order }, plan: plan, a, b)
+  }
+
+  /// `plannedSum16` with an order for each shard (see `plannedSum(orders:...)`).
+  @inline(__always)
+  static func plannedSum16(
+    orders: (Int) -> ValueOrder, plan: ContractionPlan, _ a: UnsafePointer<Float>,
+    _ b: UnsafePointer<Float>
+  ) -> (low: SIMD8<Float>, high: SIMD8<Float>) {
     let zero = SIMD8<Float>(repeating: 0)
     var total = (low: zero, high: zero)
     for (index, shard) in plan.shards.enumerated() {
+      let order = orders(index)
       var shardSum = (low: zero, high: zero)
+      if order == .shardChain, let first = shard.first, let last = shard.last {
+        let start = first.lowerBound
+        shardSum = sum16(.chain, count: last.upperBound - start, a + start, b + start * 16)
+        total = index == 0 ? shardSum : (total.low + shardSum.low, total.high + shardSum.high)
+        continue
+      }
       for (step, range) in shard.enumerated() {
         let part = sum16(
           order, count: range.count, a + range.lowerBound, b + range.lowerBound * 16)
@@ -187,7 +226,7 @@ public enum TensorFlowContraction {
   ) -> (low: SIMD8<Float>, high: SIMD8<Float>) {
     let zero = SIMD8<Float>(repeating: 0)
     switch order {
-    case .chain:
+    case .chain, .shardChain:
       var (low, high) = (zero, zero)
       for k in 0..<count {
         let x = SIMD8<Float>(repeating: a[k])

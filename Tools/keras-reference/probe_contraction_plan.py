@@ -101,8 +101,8 @@ def steps(start, end, kc):
     return runs
 
 
-def plan(rows, columns, depth, patches=False):
-    """[[(start, end), ...] per shard]: Eigen's m = columns, n = rows, k = depth."""
+def evaluation(rows, columns, depth, patches=False):
+    """Eigen's way: [((start, end), threads, by_column) per shard]; m = columns, n = rows, k = depth."""
     m, n, k = columns, rows, depth
     rc = 86 / 8 if patches else 0.0  # image patches: 3 index divisions + 14 multiplications per value
     cols = by_column(m, n, 2)
@@ -122,11 +122,16 @@ def plan(rows, columns, depth, patches=False):
     if sharded:
         size = min(k, max(96, divup(divup(k, inner), 8) * 8))
         count = divup(k, size)
-        return [steps(i * size, min(k, (i + 1) * size), tf_blocking(min(k, (i + 1) * size) - i * size, m, n, count, True)[0])
-                for i in range(count)]
-    if threads == 1:
-        return [steps(0, k, tf_blocking(k, m, n, 1, True)[0])]
-    return [steps(0, k, tf_blocking(k, m, n, threads, by_column(m, n, threads))[0])]
+        return [((i * size, min(k, (i + 1) * size)), count, True) for i in range(count)]
+    if n == 1 or threads == 1:
+        return [((0, k), 1, True)]
+    return [((0, k), threads, by_column(m, n, threads))]
+
+
+def plan(rows, columns, depth, patches=False):
+    """[[(start, end), ...] per shard]: Eigen's m = columns, n = rows, k = depth."""
+    return [steps(start, end, tf_blocking(end - start, columns, rows, threads, cols)[0])
+            for (start, end), threads, cols in evaluation(rows, columns, depth, patches)]
 
 
 def planned(products, shards, sum_of):

@@ -373,8 +373,10 @@ extension ConvolutionGradient {
       result.withUnsafeMutableBufferPointer { result in
         guard let leftRows = leftRows.baseAddress, let result = result.baseAddress else { return }
         DenseKernel.tensorFlowRows(
-          leftRows, rows: rows - left..<rows, of: rows, weights: packed, activation: .linear,
-          plan: plan, output: result)
+          leftRows, rows: rows - left..<rows,
+          order: { row, column, _ in
+            TensorFlowContraction.order(row: row, rows: rows, column: column, columns: filters)
+          }, weights: packed, activation: .linear, plan: plan, output: result)
       }
     }
     return result

@@ -98,6 +98,10 @@ enum EagerMath {
       float32 && engine == .eigen && batches == 1 && n >= 2 && m >= 2
         && k > TensorFlowContraction.blockDepth
       ? TensorFlowContraction.plan(rows: n, columns: m, depth: k) : nil
+    // Which sgemm call computes each row (`RowBlocking`), for the same single products.
+    let blocking =
+      float32 && engine == .eigen && batches == 1 && n >= 2 && m >= 2 && k > 0
+      ? RowBlocking.of(rows: n, columns: m, depth: k) : nil
     for item in 0..<batches {
       for row in 0..<n {
         for column in 0..<m {
@@ -135,15 +139,17 @@ enum EagerMath {
             // AVX2 kernels two (even and odd terms, with or without FMA) where
             // `TensorFlowContraction` says. (The oneDNN engine's recordings come from an AVX-512
             // processor: one chain.)
-            let order =
+            let order: TensorFlowContraction.ValueOrder =
               engine == .eigen
-              ? TensorFlowContraction.order(row: row, rows: n, column: column, columns: m)
+              ? blocking?.order(row: row, column: column, columns: m, shard: 0)
+                ?? TensorFlowContraction.order(row: row, rows: n, column: column, columns: m)
               : .chain
             let sum = x32.withUnsafeBufferPointer { a in
               y32.withUnsafeBufferPointer { b in
-                if let plan {
+                if let plan, let blocking {
                   return TensorFlowContraction.plannedSum(
-                    order, plan: plan, a.baseAddress! + left, b.baseAddress! + right, strideB: m)
+                    orders: { blocking.order(row: row, column: column, columns: m, shard: $0) },
+                    plan: plan, a.baseAddress! + left, b.baseAddress! + right, strideB: m)
                 }
                 return engine == .eigen
                   ? TensorFlowContraction.blockedSum(
