@@ -6,15 +6,22 @@ import CNNEngine
 /// values ConvBook models read back; a value outside them is ConvBook's limitation, named by the
 /// call it was given to.
 struct SklearnArguments {
+  /// A generator's name and parameters: those that may come positionally, then keyword-only ones.
+  struct Signature {
+    let function: String
+    let leading: [String]
+    let keywordOnly: [String]
+  }
+
   let function: String
   let range: SourceRange
   private var values: [String: Value] = [:]
 
   init(
-    _ function: String, positional: [Value], keywords: [(String, Value)], leading: [String],
-    keywordOnly: [String], range: SourceRange
+    _ signature: Signature, positional: [Value], keywords: [(String, Value)], range: SourceRange
   ) throws(CellError) {
-    self.function = function
+    let (leading, keywordOnly) = (signature.leading, signature.keywordOnly)
+    function = signature.function
     self.range = range
     guard positional.count <= leading.count else {
       throw CellError(type: "TypeError", message: "too many positional arguments", range: range)
@@ -78,6 +85,13 @@ struct SklearnRandomState {
 
   init(_ arguments: SklearnArguments, interpreter: Interpreter) throws(CellError) {
     let given = arguments.value("random_state") ?? .none
+    try self.init(given, interpreter: interpreter) { arguments.limitation("random_state", $0) }
+  }
+
+  /// `random_state=given`, refused by `limitation`.
+  init(_ given: Value, interpreter: Interpreter, limitation: (Value) -> CellError)
+    throws(CellError)
+  {
     switch NumPyScalar.integer(given) {
     case .none:
       state = interpreter.session.numpyRandom
@@ -85,8 +99,20 @@ struct SklearnRandomState {
     case .int(let seed) where seed >= 0 && seed <= Int(UInt32.max):
       state = NumPyRandomState(seed: UInt32(seed))
       global = false
-    default: throw arguments.limitation("random_state", given)
+    default: throw limitation(given)
     }
+  }
+
+  /// The orders of a generated matrix's rows and columns: `shuffle(arange(rows))` and then
+  /// `shuffle(arange(columns))` when the generator shuffles, else as they are.
+  mutating func orders(rows: Int, columns: Int, _ shuffle: Bool) -> (rows: [Int], columns: [Int]) {
+    var rowOrder = Array(0..<rows)
+    var columnOrder = Array(0..<columns)
+    if shuffle {
+      NumPyRandomIntegers.shuffle(count: rows, &state) { rowOrder.swapAt($0, $1) }
+      NumPyRandomIntegers.shuffle(count: columns, &state) { columnOrder.swapAt($0, $1) }
+    }
+    return (rowOrder, columnOrder)
   }
 
   /// The generator's results, the global generator's state kept for the next draws and the

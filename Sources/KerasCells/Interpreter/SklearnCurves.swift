@@ -13,17 +13,17 @@ enum SklearnCurves {
   static let moonsPath = "sklearn.datasets.make_moons"
   static let circlesPath = "sklearn.datasets.make_circles"
 
+  static let moonsSignature = SklearnArguments.Signature(
+    function: "make_moons", leading: ["n_samples"],
+    keywordOnly: ["shuffle", "noise", "random_state"])
+  static let circlesSignature = SklearnArguments.Signature(
+    function: "make_circles", leading: ["n_samples"],
+    keywordOnly: ["shuffle", "noise", "random_state", "factor"])
+
   static func call(
-    _ path: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
-    interpreter: Interpreter
+    _ arguments: SklearnArguments, circles: Bool, site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
     let range = site.range
-    let circles = path == circlesPath
-    let arguments = try SklearnArguments(
-      circles ? "make_circles" : "make_moons", positional: positional, keywords: keywords,
-      leading: ["n_samples"],
-      keywordOnly: ["shuffle", "noise", "random_state"] + (circles ? ["factor"] : []),
-      range: range)
     let (outer, inner): (Int, Int)
     let given = arguments.value("n_samples") ?? .int(100)
     if let counts = given.sequenceItems {

@@ -19,25 +19,34 @@ enum SklearnDatasets {
     }
   }
 
+  /// The generators' signatures, by path.
+  static let signatures: [String: SklearnArguments.Signature] = [
+    SklearnMakeClassification.path: SklearnMakeClassification.signature,
+    SklearnMakeRegression.path: SklearnMakeRegression.signature,
+    SklearnMakeBlobs.path: SklearnMakeBlobs.signature,
+    SklearnCurves.moonsPath: SklearnCurves.moonsSignature,
+    SklearnCurves.circlesPath: SklearnCurves.circlesSignature,
+  ]
+
   /// A call of one of the generators (by its path), or nil for another path.
   static func call(
     _ path: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value? {
+    guard let signature = signatures[path] else { return nil }
+    let arguments = try SklearnArguments(
+      signature, positional: positional, keywords: keywords, range: site.range)
     switch path {
     case SklearnMakeClassification.path:
-      return try SklearnMakeClassification.call(
-        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      return try SklearnMakeClassification.call(arguments, site: site, interpreter: interpreter)
     case SklearnMakeRegression.path:
-      return try SklearnMakeRegression.call(
-        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      return try SklearnMakeRegression.call(arguments, site: site, interpreter: interpreter)
     case SklearnMakeBlobs.path:
-      return try SklearnMakeBlobs.call(
-        positional: positional, keywords: keywords, site: site, interpreter: interpreter)
-    case SklearnCurves.moonsPath, SklearnCurves.circlesPath:
+      return try SklearnMakeBlobs.call(arguments, site: site, interpreter: interpreter)
+    default:
       return try SklearnCurves.call(
-        path, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
-    default: return nil
+        arguments, circles: path == SklearnCurves.circlesPath, site: site,
+        interpreter: interpreter)
     }
   }
 

@@ -11,16 +11,16 @@ import CNNEngine
 enum SklearnMakeBlobs {
   static let path = "sklearn.datasets.make_blobs"
 
-  static func call(
-    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
-  ) throws(CellError) -> Value {
+  static let signature = SklearnArguments.Signature(
+    function: "make_blobs", leading: ["n_samples", "n_features"],
+    keywordOnly: [
+      "centers", "cluster_std", "center_box", "shuffle", "random_state", "return_centers",
+    ])
+
+  static func call(_ arguments: SklearnArguments, site: CallSite, interpreter: Interpreter)
+    throws(CellError) -> Value
+  {
     let range = site.range
-    let arguments = try SklearnArguments(
-      "make_blobs", positional: positional, keywords: keywords,
-      leading: ["n_samples", "n_features"],
-      keywordOnly: [
-        "centers", "cluster_std", "center_box", "shuffle", "random_state", "return_centers",
-      ], range: range)
     var features = try arguments.integer("n_features", default: 2, minimum: 1)
     func numbers(_ name: String) throws(CellError) -> [Double]? {
       guard let given = arguments.value(name), let items = given.sequenceItems else {

@@ -17,18 +17,18 @@ import Foundation
 enum SklearnMakeClassification {
   static let path = "sklearn.datasets.make_classification"
 
-  static func call(
-    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
-  ) throws(CellError) -> Value {
+  static let signature = SklearnArguments.Signature(
+    function: "make_classification", leading: ["n_samples", "n_features"],
+    keywordOnly: [
+      "n_informative", "n_redundant", "n_repeated", "n_classes", "n_clusters_per_class",
+      "weights", "flip_y", "class_sep", "hypercube", "shift", "scale", "shuffle",
+      "random_state", "return_X_y",
+    ])
+
+  static func call(_ arguments: SklearnArguments, site: CallSite, interpreter: Interpreter)
+    throws(CellError) -> Value
+  {
     let range = site.range
-    let arguments = try SklearnArguments(
-      "make_classification", positional: positional, keywords: keywords,
-      leading: ["n_samples", "n_features"],
-      keywordOnly: [
-        "n_informative", "n_redundant", "n_repeated", "n_classes", "n_clusters_per_class",
-        "weights", "flip_y", "class_sep", "hypercube", "shift", "scale", "shuffle",
-        "random_state", "return_X_y",
-      ], range: range)
     let samples = try arguments.integer("n_samples", default: 100, minimum: 1)
     let features = try arguments.integer("n_features", default: 20, minimum: 1)
     let informative = try arguments.integer("n_informative", default: 2, minimum: 1)
@@ -164,12 +164,7 @@ enum SklearnMakeClassification {
       scale.map { [Double](repeating: $0, count: features) }
       ?? random.state.uniforms(count: features, low: 0, width: 1).map { 1 + 100 * $0 }
 
-    var rowOrder = Array(0..<samples)
-    var columnOrder = Array(0..<features)
-    if shuffle {
-      NumPyRandomIntegers.shuffle(count: samples, &random.state) { rowOrder.swapAt($0, $1) }
-      NumPyRandomIntegers.shuffle(count: features, &random.state) { columnOrder.swapAt($0, $1) }
-    }
+    let (rowOrder, columnOrder) = random.orders(rows: samples, columns: features, shuffle)
     let arranged = SampleColumns.arrange(
       SampleColumns.join(blocks, rows: samples), rows: samples, columns: features,
       shift: shifts, scale: scales, rowOrder: rowOrder, columnOrder: columnOrder)

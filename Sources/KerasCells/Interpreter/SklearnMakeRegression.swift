@@ -11,17 +11,17 @@ import CNNEngine
 enum SklearnMakeRegression {
   static let path = "sklearn.datasets.make_regression"
 
-  static func call(
-    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
-  ) throws(CellError) -> Value {
+  static let signature = SklearnArguments.Signature(
+    function: "make_regression", leading: ["n_samples", "n_features"],
+    keywordOnly: [
+      "n_informative", "n_targets", "bias", "effective_rank", "tail_strength", "noise",
+      "shuffle", "coef", "random_state",
+    ])
+
+  static func call(_ arguments: SklearnArguments, site: CallSite, interpreter: Interpreter)
+    throws(CellError) -> Value
+  {
     let range = site.range
-    let arguments = try SklearnArguments(
-      "make_regression", positional: positional, keywords: keywords,
-      leading: ["n_samples", "n_features"],
-      keywordOnly: [
-        "n_informative", "n_targets", "bias", "effective_rank", "tail_strength", "noise",
-        "shuffle", "coef", "random_state",
-      ], range: range)
     let samples = try arguments.integer("n_samples", default: 100, minimum: 1)
     let features = try arguments.integer("n_features", default: 100, minimum: 1)
     let informative = min(
@@ -75,12 +75,7 @@ enum SklearnMakeRegression {
       let deviates = random.state.gaussians(count: y.count, loc: 0, scale: noise)
       y = zip(y, deviates).map { $0 + $1 }
     }
-    var rowOrder = Array(0..<samples)
-    var columnOrder = Array(0..<features)
-    if shuffle {
-      NumPyRandomIntegers.shuffle(count: samples, &random.state) { rowOrder.swapAt($0, $1) }
-      NumPyRandomIntegers.shuffle(count: features, &random.state) { columnOrder.swapAt($0, $1) }
-    }
+    let (rowOrder, columnOrder) = random.orders(rows: samples, columns: features, shuffle)
     let arranged = SampleColumns.arrange(
       x, rows: samples, columns: features, shift: [Double](repeating: 0, count: features),
       scale: [Double](repeating: 1, count: features), rowOrder: rowOrder,

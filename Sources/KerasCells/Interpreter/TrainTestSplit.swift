@@ -60,18 +60,11 @@ enum TrainTestSplit {
       }
     } else {
       // `check_random_state`: a new RandomState for an int, NumPy's global one for None.
-      var state: NumPyRandomState
-      let global: Bool
-      switch options["random_state"] ?? .none {
-      case .none:
-        state = interpreter.session.numpyRandom
-        global = true
-      case .int(let seed) where seed >= 0 && seed <= Int(UInt32.max):
-        state = NumPyRandomState(seed: UInt32(seed))
-        global = false
-      case let other:
-        throw limitation("random_state=\(PythonText.repr(other))")
-      }
+      let random = try SklearnRandomState(
+        options["random_state"] ?? .none, interpreter: interpreter
+      ) { limitation("random_state=\(PythonText.repr($0))") }
+      var state = random.state
+      let global = random.global
       if stratify.isNone {
         NumPyRandomIntegers.shuffle(count: samples, &state) { order.swapAt($0, $1) }
         // `ShuffleSplit`: the permutation's first rows are the test set.
