@@ -289,9 +289,22 @@ enum Builtins {
     switch name {
     case "print":
       if interpreter.tfFunctionDepth > 0 {
-        throw .unsupported(
-          "ConvBook does not support Python's print() inside a `tf.function` yet (TensorFlow runs it once, while tracing, and shows symbolic tensors there; tf.print prints on every call)",
-          at: range)
+        // TensorFlow runs the Python function (and its print) only while it traces a graph, the
+        // first call with these arguments' dtypes and shapes (Python values by value); later
+        // calls run the graph, which prints nothing. Tensors print there as symbolic ones.
+        let tracing = interpreter.session.eagerRandom.tracing
+        let symbolic = (positional + keywords.map(\.1)).contains {
+          switch $0 {
+          case .array, .standard(is EagerVariable), .kerasTensor: return true
+          default: return false
+          }
+        }
+        if tracing == false && interpreter.tfFunctionDepth == 1 { return .none }
+        guard tracing == true, interpreter.tfFunctionDepth == 1, !symbolic else {
+          throw .unsupported(
+            "ConvBook does not support Python's print() of tensors inside a `tf.function` yet (TensorFlow runs it once, while tracing, and shows symbolic tensors there; tf.print prints on every call)",
+            at: range)
+        }
       }
       var separator = " "
       var end = "\n"

@@ -95,9 +95,10 @@ enum Calls {
         return try TrainTestSplit.call(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter)
       }
-      if path == SklearnMakeMoons.path {
-        return try SklearnMakeMoons.call(
-          positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      if let result = try SklearnDatasets.call(
+        path, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return result
       }
       if path == NumPyConvolve.convolve2dPath {
         return try NumPyConvolve.convolve2d(

@@ -174,7 +174,11 @@ final class GradientTape: StandardObject {
           "ConvBook computes gradients of eager tensors; this target is a '\(item.typeName)'",
           at: range)
       }
-      if let id = array.traceID, produced.contains(id) || watched.contains(id) {
+      // A source given as the target itself (`result = v0`, a variable not read on the tape):
+      // TensorFlow matches their handles, a gradient of ones.
+      if let id = array.traceID,
+        produced.contains(id) || watched.contains(id) || sourceIDs.contains(id)
+      {
         targetIDs.append(id)
         targetArrays[id] = array
       }

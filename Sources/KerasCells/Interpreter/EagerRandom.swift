@@ -33,15 +33,18 @@ final class EagerRandom {
   private final class Graph {
     let key: String
     let seed: Int?
+    /// The arguments of its trace with their Python types (`5` and `5.0` share a graph).
+    let exact: String?
     /// Each op's call site and seed pair (nil: TensorFlow's numbers differ from run to run).
     var nodes: [(site: String, seeds: (UInt64, UInt64)?)] = []
     var unseeded = 0
     /// Whether a call has finished: the graph is complete, later calls run the same ops.
     var traced = false
 
-    init(key: String, seed: Int?) {
+    init(key: String, seed: Int?, exact: String?) {
       self.key = key
       self.seed = seed
+      self.exact = exact
     }
   }
 
@@ -65,15 +68,24 @@ final class EagerRandom {
   }
 
   /// A call of a `tf.function` starts: `trace` names the graph TensorFlow runs (nil when not
-  /// known), traced now under the global seed if it is new.
-  func enterFunction(trace: String?) {
+  /// known), traced now under the global seed if it is new. False when the graph was traced
+  /// with Python values equal to these but of other types (`exact`).
+  func enterFunction(trace: String?, exact: String?) -> Bool {
     guard let trace else {
       running.append((nil, 0))
-      return
+      return true
     }
-    let graph = graphs[trace] ?? Graph(key: trace, seed: globalSeed)
+    let graph = graphs[trace] ?? Graph(key: trace, seed: globalSeed, exact: exact)
     graphs[trace] = graph
     running.append((graph, 0))
+    return graph.exact == exact
+  }
+
+  /// Whether the innermost `tf.function` call is tracing its graph (its first call with these
+  /// arguments, which runs the Python function), nil when ConvBook cannot tell which graph it is.
+  var tracing: Bool? {
+    guard let (graph, _) = running.last, let graph else { return nil }
+    return !graph.traced
   }
 
   /// The call of the innermost `tf.function` has returned.

@@ -1084,10 +1084,18 @@ extension Interpreter {
     _ descriptor: MethodDescriptor, positional: [Value], keywords: [(String, Value)],
     site: CallSite
   ) throws(CellError) -> Value {
-    tfFunctionDepth += 1
     let random = session.eagerRandom
-    random.enterFunction(
-      trace: Self.traceKey(descriptor, positional: positional, keywords: keywords))
+    guard
+      random.enterFunction(
+        trace: Self.traceKey(descriptor, positional: positional, keywords: keywords),
+        exact: Self.traceKey(descriptor, positional: positional, keywords: keywords, exact: true))
+    else {
+      random.exitFunction()
+      throw .unsupported(
+        "ConvBook does not support calling a `tf.function` with Python values equal to those of an earlier call but of other types yet (TensorFlow runs the graph it traced for the earlier ones, with their values)",
+        at: site.range)
+    }
+    tfFunctionDepth += 1
     defer {
       tfFunctionDepth -= 1
       random.exitFunction()
@@ -1103,16 +1111,24 @@ extension Interpreter {
   /// instance of a method by identity; nil for other arguments, whose traces ConvBook does not
   /// follow.
   private static func traceKey(
-    _ descriptor: MethodDescriptor, positional: [Value], keywords: [(String, Value)]
+    _ descriptor: MethodDescriptor, positional: [Value], keywords: [(String, Value)],
+    exact: Bool = false
   ) -> String? {
     func part(_ value: Value) -> String? {
       switch value {
       case .none: return "None"
-      case .bool(let flag): return "b\(flag)"
+      case .bool(let flag) where exact: return "b\(flag)"
+      case .float(let number) where exact: return "f\(number.bitPattern)"
+      // Python values key the cache by equality (`f(1.0)` and `f(True)` run `f(1)`'s graph).
+      case .bool(let flag): return "i\(flag ? 1 : 0)"
       case .int(let number): return "i\(number)"
+      case .float(let number) where number.rounded() == number && abs(number) < 0x1p62:
+        return "i\(Int(number))"
       case .float(let number): return "f\(number.bitPattern)"
       case .string(let text): return "s\(text.debugDescription)"
-      case .array(let array): return "t\(array.dtype.rawValue)\(array.shape)"
+      // A NumPy array is a tensor of its dtype and shape to TensorFlow.
+      case .array(let array):
+        return "t\(array.tensorFlowDType ?? array.dtype.rawValue)\(array.shape)"
       case .standard(let scalar as NumPyScalar): return "t\(scalar.dtype.rawValue)[]"
       case .instance(let instance): return "o\(UInt(bitPattern: ObjectIdentifier(instance)))"
       default: return nil

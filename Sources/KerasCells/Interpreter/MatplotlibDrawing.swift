@@ -152,6 +152,8 @@ enum MatplotlibDrawing {
         parameters: ["left", "bottom", "right", "top", "wspace", "hspace"],
         keywords: ["left", "bottom", "right", "top", "wspace", "hspace"]),
       "gca": Signature(result: .axes),
+      // The colormap setters (`plt.gray()` before `imshow`).
+      "gray": Signature(),
       "gcf": Signature(result: .figure),
     ], uniquingKeysWith: { first, _ in first })
 
@@ -180,9 +182,19 @@ enum MatplotlibDrawing {
         parameters: ["ticks", "labels"], required: 1, keywords: ["labels", "minor"],
         result: .opaque("list"), definedIn: "_AxesBase"),
       "set_axis_off": Signature(definedIn: "_AxesBase"),
+      "get_xaxis": Signature(result: .opaque("XAxis"), definedIn: "_AxesBase"),
+      "get_yaxis": Signature(result: .opaque("YAxis"), definedIn: "_AxesBase"),
       "set_aspect": Signature(
         parameters: ["aspect"], required: 1, keywords: ["adjustable"], definedIn: "_AxesBase"),
     ], uniquingKeysWith: { first, _ in first })
+
+  /// The methods of an XAxis or a YAxis (`ax.get_xaxis().set_visible(False)`).
+  static let axisMethods: [String: Signature] = [
+    "set_visible": Signature(parameters: ["b"], required: 1, definedIn: "Artist"),
+    "set_ticks": Signature(
+      parameters: ["ticks", "labels"], required: 1, keywords: ["labels", "minor"],
+      result: .opaque("list"), definedIn: "Axis"),
+  ]
 
   /// The methods of a Figure.
   static let figureMethods: [String: Signature] = [
@@ -546,6 +558,7 @@ final class MatplotlibObject: StandardObject {
     switch kind {
     case .figure: MatplotlibDrawing.figureMethods
     case .axes: MatplotlibDrawing.axesMethods
+    case .other("XAxis"), .other("YAxis"): MatplotlibDrawing.axisMethods
     case .other: [:]
     }
   }

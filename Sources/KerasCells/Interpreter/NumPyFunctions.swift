@@ -9,7 +9,7 @@ enum NumPyFunctions {
     "array", "asarray", "expand_dims", "argmax", "argmin", "mean", "sum", "max", "min", "amax",
     "amin", "roll", "concatenate", "zeros", "ones", "arange", "reshape", "squeeze", "round",
     "around", "full", "log", "exp", "sqrt", "set_printoptions", "std", "var", "clip", "unique",
-    "ravel", "all", "any",
+    "ravel", "all", "any", "empty",
   ]
 
   /// Dtype names usable as `np.float32` (also callable on a number).
@@ -39,6 +39,15 @@ enum NumPyFunctions {
     }
     return
       "module 'numpy' has no attribute '\(name)'.\n`np.\(name)` was a deprecated alias for the builtin `\(name)`. To avoid this error in existing code, use `\(name)` by itself. Doing this will not modify any behavior and is safe. \(extended)\nThe aliases was originally deprecated in NumPy 1.20; for more details and guidance see the original release note at:\n    https://numpy.org/devdocs/release/1.20.0-notes.html#deprecations"
+  }
+
+  /// `repr(np.float32)`: NumPy's scalar types are classes (`<class 'numpy.float32'>`; `np.bool_`
+  /// is `numpy.bool` in NumPy 2).
+  static func scalarTypeRepr(_ callable: Callable) -> String? {
+    guard case .builtin(let name) = callable.kind, name.hasPrefix("numpy."),
+      dtypeNames.contains(String(name.dropFirst(6)))
+    else { return nil }
+    return "<class '\(name == "numpy.bool_" ? "numpy.bool" : name)'>"
   }
 
   static func attribute(_ name: String) -> Value? {
@@ -401,7 +410,7 @@ enum NumPyFunctions {
         arrays, axis: try arguments.integer(1, "axis") ?? 0, range: range)
       try budget.allocate(count: result.count, size: result.dtype.storedSize, at: range)
       return .array(result)
-    case "zeros", "ones":
+    case "zeros", "ones", "empty":
       try arguments.check(allowed: ["shape", "dtype"])
       let shape = try arguments.shape(0, "shape")
       let requested = try arguments.value(1, "dtype").map { value throws(CellError) in
@@ -409,6 +418,13 @@ enum NumPyFunctions {
       }
       let dtype = requested ?? .float64
       let count = try ArrayOperations.elementCount(shape, dtype: dtype, range: range)
+      if name == "empty" && count > 0 {
+        // NumPy leaves a new array's values as its memory held them: only an array of no values
+        // (`np.empty(shape=0)`, grown by `np.append`) is the same in every run.
+        throw .unsupported(
+          "ConvBook supports `numpy.empty` of no values only (NumPy leaves the values of a new array as its memory held them); use np.zeros",
+          at: range)
+      }
       try budget.allocate(count: count, size: dtype.storedSize, at: range)
       let value: Double = name == "ones" ? 1 : 0
       return .array(

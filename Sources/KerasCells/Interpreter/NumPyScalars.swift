@@ -55,10 +55,18 @@ enum NumPyScalars {
       throw .unsupported(
         "ConvBook supports \(path)() with one argument only (the model code form)", at: range)
     }
-    let argument = positional[0]
+    var argument = positional[0]
     // `tf.compat.v1.set_random_seed` sets the same global seed in eager TensorFlow 2
     // (`random_seed.set_seed` calls it).
     let path = tensorflowV1SeedPaths.contains(path) ? "tensorflow.random.set_seed" : path
+    if path == "tensorflow.random.set_seed", case .float(let seed) = argument,
+      seed.rounded() == seed, seed >= 0, seed < 2_147_483_647
+    {
+      // TensorFlow keeps a float seed as given: a whole one seeds as that integer does (its
+      // generator of operation seeds is `random.Random(1.0)`, which hashes to 1, and the ops'
+      // seeds are `seed % (2**31 - 1)`).
+      argument = .int(Int(seed))
+    }
     switch path {
     case "numpy.random.seed", "tensorflow.random.set_seed", "keras.utils.set_random_seed":
       // `keras.utils.set_random_seed` seeds NumPy too, so NumPy's 32-bit range applies.

@@ -100,6 +100,7 @@ extension PythonText {
         return "<function \(name) at 0x...>"
       case .builtin where !callable.isClass && !callable.isPythonBuiltinFunction:
         return KerasObjectText.classRepr(callable) == nil
+          && NumPyFunctions.scalarTypeRepr(callable) == nil
           ? "<function \(callable.pythonFunctionName) at 0x...>" : nil
       case .partial(let application):
         if application.isBoundMethod, let receiver = application.positional.first {

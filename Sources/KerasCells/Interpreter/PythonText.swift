@@ -83,7 +83,9 @@ enum PythonText {
       if case .descriptor(let descriptor) = callable.kind {
         return "<\(descriptor.kind.rawValue) object>"
       }
-      if let text = KerasObjectText.classRepr(callable) { return text }
+      if let text = KerasObjectText.classRepr(callable) ?? NumPyFunctions.scalarTypeRepr(callable) {
+        return text
+      }
       if case .tensorFunction(namespace: "tensorflow", name: "Variable") = callable.kind {
         return "<class '\(TensorFlowClasses.variablePath)'>"
       }

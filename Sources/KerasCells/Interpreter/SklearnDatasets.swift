@@ -1,7 +1,8 @@
 /// scikit-learn's datasets module as scripts reach it beside model code: `load_boston`, which
 /// scikit-learn 1.2 removed (its `__getattr__` raises an ImportError with the story of the data
 /// set, in `from sklearn.datasets import load_boston` as in `sklearn.datasets.load_boston`), and
-/// the generators ConvBook makes as scikit-learn does (`make_moons`: `SklearnMakeMoons`).
+/// the generators ConvBook makes as scikit-learn does (`make_classification`,
+/// `make_regression`, `make_blobs`, `make_moons`, `make_circles`).
 enum SklearnDatasets {
   static let module = "sklearn.datasets"
 
@@ -12,8 +13,40 @@ enum SklearnDatasets {
     switch name {
     case "load_boston":
       throw CellError(type: "ImportError", message: loadBostonMessage, range: range)
-    case "make_moons": return .module(.inert(SklearnMakeMoons.path))
+    case "make_classification", "make_regression", "make_blobs", "make_moons", "make_circles":
+      return .module(.inert(module + "." + name))
     default: return nil
+    }
+  }
+
+  /// The generators' signatures, by path.
+  static let signatures: [String: SklearnArguments.Signature] = [
+    SklearnMakeClassification.path: SklearnMakeClassification.signature,
+    SklearnMakeRegression.path: SklearnMakeRegression.signature,
+    SklearnMakeBlobs.path: SklearnMakeBlobs.signature,
+    SklearnCurves.moonsPath: SklearnCurves.moonsSignature,
+    SklearnCurves.circlesPath: SklearnCurves.circlesSignature,
+  ]
+
+  /// A call of one of the generators (by its path), or nil for another path.
+  static func call(
+    _ path: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard let signature = signatures[path] else { return nil }
+    let arguments = try SklearnArguments(
+      signature, positional: positional, keywords: keywords, range: site.range)
+    switch path {
+    case SklearnMakeClassification.path:
+      return try SklearnMakeClassification.call(arguments, site: site, interpreter: interpreter)
+    case SklearnMakeRegression.path:
+      return try SklearnMakeRegression.call(arguments, site: site, interpreter: interpreter)
+    case SklearnMakeBlobs.path:
+      return try SklearnMakeBlobs.call(arguments, site: site, interpreter: interpreter)
+    default:
+      return try SklearnCurves.call(
+        arguments, circles: path == SklearnCurves.circlesPath, site: site,
+        interpreter: interpreter)
     }
   }
 

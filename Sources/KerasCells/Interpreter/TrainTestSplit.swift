@@ -5,9 +5,9 @@ import CNNEngine
 /// `_validate_shuffle_split` (25% test by default, `ceil` of a test fraction, `floor` of a train
 /// fraction), the rows by `ShuffleSplit`: `RandomState(random_state).permutation(n)` (NumPy's
 /// global generator for `None`), test rows first, then train rows; without `shuffle` the first
-/// rows train. Each array (a NumPy array or a list) is split into `[train, test]` in turn. A
-/// stratified split, other containers (DataFrames) and a generator object as `random_state` are
-/// ConvBook's limitation.
+/// rows train; a stratified split is `StratifiedShuffleSplit`'s (`TrainTestSplit+Stratified`).
+/// Each array (a NumPy array or a list) is split into `[train, test]` in turn. Other containers
+/// (DataFrames) and a generator object as `random_state` are ConvBook's limitation.
 enum TrainTestSplit {
   static let path = "sklearn.model_selection.train_test_split"
 
@@ -59,22 +59,25 @@ enum TrainTestSplit {
         throw valueError("Stratified train/test split is not implemented for shuffle=False")
       }
     } else {
-      guard stratify.isNone else { throw limitation("stratify=...") }
       // `check_random_state`: a new RandomState for an int, NumPy's global one for None.
-      switch options["random_state"] ?? .none {
-      case .none:
-        var state = interpreter.session.numpyRandom
+      let random = try SklearnRandomState(
+        options["random_state"] ?? .none, interpreter: interpreter
+      ) { limitation("random_state=\(PythonText.repr($0))") }
+      var state = random.state
+      let global = random.global
+      if stratify.isNone {
         NumPyRandomIntegers.shuffle(count: samples, &state) { order.swapAt($0, $1) }
+        // `ShuffleSplit`: the permutation's first rows are the test set.
+        order = Array(order[test..<(test + train)]) + Array(order[0..<test])
+      } else {
+        let (trainRows, testRows) = try stratified(
+          stratify, samples: samples, train: train, test: test, state: &state, range: range)
+        order = trainRows + testRows
+      }
+      if global {
         interpreter.session.numpyRandom = state
         ownDraws = !state.seeded
-      case .int(let seed) where seed >= 0 && seed <= Int(UInt32.max):
-        var state = NumPyRandomState(seed: UInt32(seed))
-        NumPyRandomIntegers.shuffle(count: samples, &state) { order.swapAt($0, $1) }
-      case let other:
-        throw limitation("random_state=\(PythonText.repr(other))")
       }
-      // `ShuffleSplit`: the permutation's first rows are the test set.
-      order = Array(order[test..<(test + train)]) + Array(order[0..<test])
     }
     let trainRows = Array(order[0..<train])
     let testRows = Array(order[train..<(train + test)])
