@@ -358,12 +358,13 @@ enum EagerGradients {
     let result = try EagerArithmetic.binary(
       operation, left, right, engine: interpreter.session.engine, range: range,
       budget: interpreter.budget)
-    // Logical operations of bool tensors have no gradient.
+    // Logical operations of bool tensors have no gradient. Untraced, the tensor still gets an
+    // identity of its own, which a later `tape.watch` needs (`img = (noise - 0.5) * 0.25`).
     guard !interpreter.session.eagerTapes.active.isEmpty,
       EagerArithmetic.logicalKernel(operation) == nil,
       let dtype = EagerTensors.operand(left).map(EagerDType.init(of:))
         ?? EagerTensors.operand(right).map(EagerDType.init(of:))
-    else { return result }
+    else { return freshlyIdentified(result, interpreter: interpreter) }
     // The operands as they were (a variable's value now), Python numbers as tensors.
     func tensor(_ value: Value) throws(CellError) -> NDArray {
       if let array = EagerTensors.operand(value) { return array }

@@ -84,7 +84,14 @@ extension EagerGradients {
           GradientTape.Node(output: id, inputs: [inputID] + weightIDs, backward: backward))
         for weight in weightIDs { tape.watched.insert(weight) }
       }
-      results.append(.array(output))
+      var value = Value.array(output)
+      if training, TrainingCalls.ownRandomness(model) {
+        // tf-keras' dropout masks (and any noise layer's draws) in training mode: TensorFlow's
+        // stateful generator, which ConvBook does not reproduce (Keras 3's SeedGenerator it does).
+        value = try OwnDraws.mark(
+          value, refusingText: true, range: site.range, training: session.training)
+      }
+      results.append(value)
     }
     return results
   }

@@ -25,6 +25,9 @@ final class KerasMetricObject: StandardObject {
   let keras3: Bool
   private var total: Float = 0
   private var count: Float = 0
+  /// Whether an update since the last reset was given values of ConvBook's own draws
+  /// (`OwnDraws`): then so is the result.
+  private var derivesFromOwnDraw = false
 
   /// The metric classes ConvBook keeps state for, with Keras' default names (a per-line metric's
   /// kind; nil for `Mean` and `Sum`).
@@ -141,11 +144,17 @@ final class KerasMetricObject: StandardObject {
       return .dictionary(
         PythonDict((members ?? []).map { (.string($0.name), $0.result) }))
     }
-    return EagerTensors.value(Tensor(validShape: [], scalars: [count == 0 ? 0 : total / count]))
+    let value = EagerTensors.value(
+      Tensor(validShape: [], scalars: [count == 0 ? 0 : total / count]))
+    guard derivesFromOwnDraw, case .array(var array) = value else { return value }
+    array.derivesFromOwnDraw = true
+    array.holdsOwnRandomValues = true
+    return .array(array)
   }
 
   func reset() {
     (total, count) = (0, 0)
+    derivesFromOwnDraw = false
     for member in members ?? [] { member.reset() }
   }
 
@@ -159,6 +168,12 @@ final class KerasMetricObject: StandardObject {
   func update(
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
+    let training = interpreter.session.training
+    if positional.contains(where: { OwnDraws.derives($0, training: training) })
+      || keywords.contains(where: { OwnDraws.derives($0.1, training: training) })
+    {
+      derivesFromOwnDraw = true
+    }
     func array(_ value: Value) throws(CellError) -> NDArray {
       if case .array(let array) = value { return array }
       if case .standard(let scalar as NumPyScalar) = value { return scalar.array }

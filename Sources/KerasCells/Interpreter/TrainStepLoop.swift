@@ -148,6 +148,15 @@ enum TrainStepLoop {
     _ name: String, of instance: PythonInstance, data: Value, site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> [(String, Float)] {
+    try stepDrawing(name, of: instance, data: data, site: site, interpreter: interpreter).logs
+  }
+
+  /// `step`, and whether its logs derive from ConvBook's own draws (`OwnDraws`: a model called in
+  /// training mode whose dropout masks TensorFlow draws with its own generator).
+  private static func stepDrawing(
+    _ name: String, of instance: PythonInstance, data: Value, site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> (logs: [(String, Float)], own: Bool) {
     let tapes = interpreter.session.eagerTapes
     let outer = tapes.stepModel
     tapes.stepModel = instance
@@ -160,8 +169,10 @@ enum TrainStepLoop {
     } catch {
       throw autographError(error, step: name, interpreter: interpreter)
     }
-    return try logs(
-      result, step: name, keras3: interpreter.kerasVersion == .keras3, site: site)
+    let own = OwnDraws.derives(result, training: interpreter.session.training)
+    return (
+      try logs(result, step: name, keras3: interpreter.kerasVersion == .keras3, site: site), own
+    )
   }
 
   /// tf-keras traces `train_step` with AutoGraph inside its `train_function`: a Python exception
@@ -325,7 +336,7 @@ enum TrainStepLoop {
     // Keras' data handler shuffles as `fit`'s does (`Trainer`): TensorFlow's order when the
     // script set its global seed, else one ConvBook draws.
     let globalSeed = interpreter.session.tensorflowGlobalSeed
-    let own =
+    var own =
       positional.contains { OwnDraws.derives($0, training: training) }
       || keywords.contains { OwnDraws.derives($0.1, training: training) }
       || (instance.layerState?.functionalModel.map { training.ownDrawn($0) } ?? false)
@@ -393,8 +404,10 @@ enum TrainStepLoop {
           "on_train_batch_begin", of: batchCallbacks, arguments: [.int(batch)], logs: [],
           site: site, interpreter: interpreter)
         let data = try stepData(x: x, y: y, indices: indices, site: site, interpreter: interpreter)
-        logs = try step(
+        let stepped = try stepDrawing(
           "train_step", of: instance, data: data, site: site, interpreter: interpreter)
+        logs = stepped.logs
+        own = own || stepped.own
         // Keras gives the step's own logs (sorted by name in Keras 3).
         try ClassCallbacks.event(
           "on_train_batch_end", of: batchCallbacks, arguments: [.int(batch)],
