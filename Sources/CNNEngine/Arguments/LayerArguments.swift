@@ -183,6 +183,19 @@ public struct LayerArguments: Sendable {
     }
   }
 
+  /// The activation layers tf-keras 2.21 also takes by class name as an activation
+  /// (`Dense(64, activation='PReLU')`): its `activations.deserialize` looks the name up among
+  /// them and makes a layer of the class (a PReLU adds its own weights to the layer it is given
+  /// to); Keras 3 takes none of them.
+  public static let tfKerasActivationLayers: Set<String> = [
+    "ELU", "LeakyReLU", "PReLU", "ReLU", "Softmax", "ThresholdedReLU",
+  ]
+
+  /// ConvBook's refusal of such a name under tf-keras.
+  public static func activationLayerRefusal(_ name: String) -> String {
+    "ConvBook does not support activation='\(name)' yet (tf-keras makes a \(name)() layer of the class name)"
+  }
+
   /// An activation given by name (`'relu'`) or as None, as the layer's Keras resolves the name.
   public func activation(_ name: String = "activation", version: KerasVersion) throws(KerasError)
     -> ActivationFunction
@@ -196,6 +209,9 @@ public struct LayerArguments: Sendable {
       else {
         if keras3, ActivationFunction.keras3Unsupported.contains(text) {
           throw .limitation("ConvBook does not support the activation '\(text)' yet")
+        }
+        if !keras3, Self.tfKerasActivationLayers.contains(text) {
+          throw .limitation(Self.activationLayerRefusal(text))
         }
         throw .value("Unknown activation function '\(text)' cannot be deserialized.")
       }

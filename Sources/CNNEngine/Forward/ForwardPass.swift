@@ -164,7 +164,7 @@ public final class ForwardPass: @unchecked Sendable {
     guard estimate.totalBytes > budget else { return }
     throw ForwardError(
       .memory,
-      "the forward pass of model \"\(model.name)\" at batch \(batch) would need an estimated \(MemoryEstimate.format(estimate.totalBytes)) (\(estimate)), more than the memory budget of \(MemoryEstimate.format(budget)); refused before allocating. Use a smaller batch or raise the budget (--memory-budget BYTES)"
+      "the forward pass of model \"\(model.name)\" at batch \(batch) would need an estimated \(MemoryEstimate.format(estimate.totalBytes)) (\(estimate)), more than the memory budget of \(MemoryEstimate.format(budget)); ConvBook refused it before allocating. Use a smaller batch or raise the budget (--memory-budget BYTES)"
     )
   }
 

@@ -1196,7 +1196,7 @@ public final class Trainer {
     if bytes > memoryBudget {
       throw TrainingError(
         .memory,
-        "training model \"\(model.name)\" at batch size \(batch) would need an estimated \(MemoryEstimate.format(bytes)), more than the memory budget of \(MemoryEstimate.format(memoryBudget)); refused before training. Use a smaller batch size or raise the budget (--memory-budget BYTES)"
+        "training model \"\(model.name)\" at batch size \(batch) would need an estimated \(MemoryEstimate.format(bytes)), more than the memory budget of \(MemoryEstimate.format(memoryBudget)); ConvBook refused it before training. Use a smaller batch size or raise the budget (--memory-budget BYTES)"
       )
     }
   }

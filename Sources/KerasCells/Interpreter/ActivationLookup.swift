@@ -71,6 +71,9 @@ enum ActivationLookup {
               message: "Could not interpret activation function identifier: \(given)",
               range: site.range)
           }
+          if LayerArguments.tfKerasActivationLayers.contains(given) {
+            throw .unsupported(LayerArguments.activationLayerRefusal(given), at: site.range)
+          }
           throw CellError(
             type: "ValueError",
             message: "Unknown activation function '\(given)' cannot be deserialized.",

@@ -154,6 +154,10 @@ enum Attributes {
         // Settings of figures ConvBook does not draw, checked as matplotlib checks them.
         return .function(Callable(.builtin("matplotlib.rc"), path: moduleName + ".rc"))
       }
+      if case .inert("matplotlib") = module, name == "use" {
+        // A backend for figures ConvBook does not draw (`MatplotlibSettings.useBackend`).
+        return .function(Callable(.builtin("matplotlib.use"), path: "matplotlib.use"))
+      }
       if case .inert("matplotlib.pyplot") = module,
         let function = MatplotlibDrawing.pyplotFunction(name)
       {
@@ -223,6 +227,10 @@ enum Attributes {
       if case .inert("sklearn.preprocessing") = module, name == "OneHotEncoder" {
         // Fitted and applied as scikit-learn 1.9 computes it (`OneHotEncoderObject`).
         return .module(.inert(OneHotEncoderObject.path))
+      }
+      if case .inert("sklearn.preprocessing") = module, name == "LabelBinarizer" {
+        // Fitted and applied as scikit-learn 1.9 computes it (`LabelBinarizerObject`).
+        return .module(.inert(LabelBinarizerObject.path))
       }
       if case .inert("keras.preprocessing") = module, name == "image_dataset_from_directory" {
         // Refused when called, but for a folder that is not there (`MissingFiles`).
@@ -533,6 +541,11 @@ enum Attributes {
       if name == "_name", interpreter.kerasVersion == .keras2, instance.model == nil {
         // tf-keras' `name` property reads `_name` (a layer's own attribute in Keras 3, see `set`).
         return .string(instance.name)
+      }
+      if let value = LayerInitializerAttributes.attribute(
+        name, of: instance, interpreter: interpreter)
+      {
+        return value
       }
       if let value = try layerAttribute(name, instance, range: range) {
         guard name == "output_shape" || name == "input_shape" else { return value }

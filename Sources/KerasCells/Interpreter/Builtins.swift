@@ -1213,6 +1213,9 @@ enum Builtins {
         session: interpreter.session, range: range)
     case "matplotlib.rc":
       return try MatplotlibSettings.rc(positional: positional, keywords: keywords, range: range)
+    case "matplotlib.use":
+      return try MatplotlibSettings.useBackend(
+        positional: positional, keywords: keywords, range: range)
     case "importlib.import_module":
       return try ScriptModuleImport.call(
         "importlib.import_module", positional: positional, keywords: keywords, site: site,
@@ -1227,6 +1230,9 @@ enum Builtins {
         positional: positional, keywords: keywords, session: interpreter.session, range: range)
     case "os.mkdir":
       return try MadeFolders.mkdir(
+        positional: positional, keywords: keywords, session: interpreter.session, range: range)
+    case "os.walk":
+      return try MissingFiles.walk(
         positional: positional, keywords: keywords, session: interpreter.session, range: range)
     case "os.listdir":
       return try MissingFiles.listdir(

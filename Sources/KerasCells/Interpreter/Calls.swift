@@ -113,6 +113,9 @@ enum Calls {
       if path == OneHotEncoderObject.path {
         return try OneHotEncoderObject.make(positional, keywords, range: site.range)
       }
+      if path == LabelBinarizerObject.path {
+        return try LabelBinarizerObject.make(positional, keywords, range: site.range)
+      }
       // `load_img` of an image that is not there fails as in Python (`MissingFiles`).
       if path.hasSuffix(".load_img"),
         let missing = MissingFiles.firstPath(

@@ -8,6 +8,14 @@ enum InitializerLookup {
     "uniform": "RandomUniform", "normal": "RandomNormal", "one": "Ones", "zero": "Zeros",
   ]
 
+  /// The class an initializer's name stands for (`he_normal` is `HeNormal`, `uniform`
+  /// `RandomUniform`), or nil for a name neither Keras knows.
+  static func className(_ name: String) -> String? {
+    guard KerasModule.initializerNames.contains(name) || aliases[name] != nil else { return nil }
+    return aliases[name]
+      ?? name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+  }
+
   static func get(
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value {
@@ -18,13 +26,9 @@ enum InitializerLookup {
     case .none, .kerasObject, .function, .instance:
       // None, an initializer object or a callable comes back as it is.
       return identifier
-    case .string(let name)
-    where KerasModule.initializerNames.contains(name) || aliases[name] != nil:
+    case .string(let name) where Self.className(name) != nil:
       // `he_normal` names the class `HeNormal`: the object is one of it.
-      let className =
-        aliases[name]
-        ?? name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }
-        .joined()
+      let className = Self.className(name) ?? name
       return try Calls.call(
         .function(Callable(.objectFactory(className), path: "keras.initializers." + className)),
         positional: [], keywords: [], site: site, interpreter: interpreter)

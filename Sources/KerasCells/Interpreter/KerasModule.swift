@@ -707,6 +707,7 @@ public enum KerasModule: Equatable {
       case "getcwd": return .function(Callable(.builtin("os.getcwd"), path: "os.getcwd"))
       // A script's folder that is not there fails as in Python (`MissingFiles`).
       case "listdir": return .function(Callable(.builtin("os.listdir"), path: "os.listdir"))
+      case "walk": return .function(Callable(.builtin("os.walk"), path: "os.walk"))
       // Folders a script makes are remembered, not written (`MadeFolders`).
       case "makedirs", "mkdir":
         return .function(Callable(.builtin("os." + name), path: "os." + name))

@@ -32,6 +32,29 @@ enum MatplotlibSettings {
     "seaborn-v0_8-whitegrid", "tableau-colorblind10",
   ]
 
+  /// The backends matplotlib 3.11 renders files with, which need no display (`use` takes their
+  /// names in any case).
+  static let fileBackends: Set<String> = ["agg", "cairo", "pdf", "pgf", "ps", "svg", "template"]
+
+  /// `matplotlib.use(backend, *, force=True)`: a script meant for a server picks a
+  /// non-interactive backend before pyplot (`matplotlib.use("Agg")`); ConvBook draws no figures,
+  /// so it returns None, as matplotlib does. An interactive backend (which needs a display) or a
+  /// name matplotlib does not know is ConvBook's limitation.
+  static func useBackend(positional: [Value], keywords: [(String, Value)], range: SourceRange)
+    throws(CellError) -> Value
+  {
+    guard positional.count <= 2, keywords.allSatisfy({ ["backend", "force"].contains($0.0) }),
+      case .string(let backend)? = positional.first
+        ?? keywords.first(where: { $0.0 == "backend" })?.1,
+      fileBackends.contains(backend.lowercased())
+    else {
+      throw .unsupported(
+        "ConvBook supports matplotlib.use with a non-interactive backend (\(fileBackends.sorted().joined(separator: ", "))) only",
+        at: range)
+    }
+    return .none
+  }
+
   /// `plt.style.use(style)`: a style by name (or a list of them) changes figures ConvBook does
   /// not draw, so it returns None; a name matplotlib does not have is its OSError (the
   /// `seaborn` styles were renamed `seaborn-v0_8` and then removed). A style file, URL or dict of

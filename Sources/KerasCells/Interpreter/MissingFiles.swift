@@ -141,6 +141,22 @@ enum MissingFiles {
     throw reaches("os.listdir", range: range)
   }
 
+  /// `os.walk(top, topdown=True, onerror=None, followlinks=False)` of a folder that is not
+  /// there: a generator that yields nothing, as Python's ignores the error without `onerror`
+  /// (a notebook's first cell listing `/kaggle/input` run elsewhere).
+  static func walk(
+    positional: [Value], keywords: [(String, Value)], session: KerasSession, range: SourceRange
+  ) throws(CellError) -> Value {
+    let parameters = ["top", "topdown", "onerror", "followlinks"]
+    let onError = positional.count > 2 ? positional[2] : keywords.first { $0.0 == "onerror" }?.1
+    guard positional.count <= parameters.count,
+      keywords.allSatisfy({ parameters.contains($0.0) }), onError?.isNone ?? true,
+      missing(positional.first ?? keywords.first { $0.0 == "top" }?.1, session: session) != nil
+    else { throw reaches("os.walk", range: range) }
+    return .standard(
+      PythonIterator(name: "generator", text: { "<generator object walk>" }) { _, _ in nil })
+  }
+
   /// `glob.glob(pattern)` whose folder (the part before the first wildcard) is not there: an
   /// empty list, as Python finds nothing there.
   static func glob(

@@ -5,7 +5,7 @@ import Foundation
 /// of `NumPyFunctions`: `linspace`, `eye`, `identity`, `where`, `stack` / `vstack` / `hstack`,
 /// `*_like`, `bincount`, `cumsum`, `sort` / `argsort`, `transpose` / `swapaxes` / `flip`, `abs`,
 /// `square`, `maximum` / `minimum`, `isnan` / `isinf` / `isfinite`, `allclose` / `isclose`, `dot` / `matmul`, `outer`,
-/// `tile`, `repeat`, `diff`, `diag`. Values are computed in double precision and stored by dtype
+/// `tile`, `repeat`, `diff`, `diag`, `logical_and` / `logical_or` / `logical_xor` / `logical_not`. Values are computed in double precision and stored by dtype
 /// (`NDArray(dtype:shape:doubles:)`), which is exact for every dtype ConvBook has.
 enum NumPyArrayFunctions {
   typealias Arguments = NumPyFunctions.Arguments
@@ -18,7 +18,8 @@ enum NumPyArrayFunctions {
     "array_equal",
     "dot", "matmul",
     "outer", "tile", "repeat", "diff", "nonzero", "count_nonzero", "pad", "meshgrid", "diag",
-    "atleast_1d", "atleast_2d", "atleast_3d", "insert", "triu", "tril",
+    "atleast_1d", "atleast_2d", "atleast_3d", "insert", "triu", "tril", "logical_and",
+    "logical_or", "logical_xor", "logical_not",
   ]
 
   static func call(_ name: String, _ arguments: Arguments, budget: EvaluationBudget)
@@ -326,6 +327,34 @@ enum NumPyArrayFunctions {
             storage: try NumPyIntegers.fit(
               array.dtype, .double(values.map { $0.magnitude }), range: range)))
       }
+    case "logical_and", "logical_or", "logical_xor":
+      // A bool for each pair of elements, by their truth (a NaN is true, as in NumPy).
+      try arguments.check(allowed: ["x1", "x2"])
+      guard let left = arguments.value(0, "x1"), let right = arguments.value(1, "x2") else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "\(name)() takes from 2 to 3 positional arguments but \(arguments.positional.count) were given",
+          range: range)
+      }
+      let truth = try elementwise(left, right, range: range, budget: budget) { a, b in
+        let (p, q) = (a != 0, b != 0)
+        switch name {
+        case "logical_and": return p && q ? 1 : 0
+        case "logical_or": return p || q ? 1 : 0
+        default: return p != q ? 1 : 0
+        }
+      }
+      return try made(
+        NDArray(
+          dtype: .bool, shape: truth.shape, doubles: (0..<truth.count).map { truth.value(at: $0) }))
+    case "logical_not":
+      try arguments.check(allowed: ["x"])
+      let array = try arguments.array(0, "x", budget: budget)
+      return try made(
+        NDArray(
+          dtype: .bool, shape: array.shape,
+          doubles: (0..<array.count).map { array.value(at: $0) == 0 ? 1 : 0 }))
     case "maximum", "minimum":
       try arguments.check(allowed: ["x1", "x2"])
       guard let left = arguments.value(0, "x1"), let right = arguments.value(1, "x2") else {

@@ -130,4 +130,24 @@ import Testing
       """)
     #expect(error?.message.hasPrefix("printing evaluate's progress would show") == true)
   }
+
+  /// Training beyond the model memory budget is ConvBook's own refusal and says so (real-CK 05:
+  /// a course's ResNet50 on 64x64 images at batch size 32 needed an estimated 2.37 GB).
+  @Test func trainingBeyondTheModelMemoryBudgetIsConvBooksRefusal() {
+    let session = KerasSession(
+      limits: EvaluationLimits(timeBudget: 10, memoryBudget: 64 << 20, modelMemoryBudget: 4 << 20))
+    let error = session.run(
+      """
+      import numpy as np
+      import keras
+      keras.utils.set_random_seed(1)
+      model = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Conv2D(64, 3),
+                                keras.layers.GlobalAveragePooling2D(), keras.layers.Dense(2)])
+      model.compile(optimizer="adam", loss="mse")
+      model.fit(np.zeros((32, 64, 64, 3)), np.zeros((32, 2)), batch_size=32, epochs=1, verbose=0)
+      """
+    ).error
+    #expect(error?.message.contains("; ConvBook refused it before training.") == true)
+    #expect(error?.range.start.line == 7)
+  }
 }
