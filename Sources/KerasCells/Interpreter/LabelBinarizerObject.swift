@@ -115,11 +115,15 @@ final class LabelBinarizerObject: StandardObject {
     let labels = try Self.labels(given, range: range, interpreter: interpreter)
     let known = classes.storage.doubles
     let count = labels.count
-    let width = known.count > 2 ? known.count : 1
+    // `label_binarize`: one column (the second class's) only when both the classes and the labels
+    // at hand are binary (`type_of_target`: at most two values); labels of more values are
+    // multiclass and get a column per class, unseen ones a row of zeros.
+    let oneColumn = known.count <= 2 && Set(labels.storage.doubles).count <= 2
+    let width = oneColumn ? 1 : known.count
     try interpreter.budget.allocate(count: count * width, size: 8, at: range)
     var result = [Double](repeating: 0, count: count * width)
     for (row, label) in labels.storage.doubles.enumerated() {
-      if known.count > 2 {
+      if !oneColumn {
         if let column = known.firstIndex(of: label) { result[row * width + column] = 1 }
       } else if known.count == 2, label == known[1] {
         result[row] = 1
