@@ -25,19 +25,10 @@ final class LabelBinarizerObject: StandardObject {
   static func make(_ positional: [Value], _ keywords: [(String, Value)], range: SourceRange)
     throws(CellError) -> Value
   {
-    guard positional.isEmpty else {
-      throw CellError(
-        type: "TypeError",
-        message:
-          "LabelBinarizer.__init__() takes 1 positional argument but \(positional.count + 1) were given",
-        range: range)
-    }
+    try ScaledRows.keywordOnly("LabelBinarizer", positional, range: range)
     for (label, value) in keywords {
       guard parameters.contains(label) else {
-        throw CellError(
-          type: "TypeError",
-          message: "LabelBinarizer.__init__() got an unexpected keyword argument '\(label)'",
-          range: range)
+        throw ScaledRows.unexpectedKeyword("LabelBinarizer", label, range: range)
       }
       switch (label, value) {
       case ("neg_label", .int(0)), ("pos_label", .int(1)), ("sparse_output", .bool(false)):
@@ -60,9 +51,7 @@ final class LabelBinarizerObject: StandardObject {
     switch name {
     case "classes_", "y_type_":
       guard let classes else {
-        throw CellError(
-          type: "AttributeError", message: "'LabelBinarizer' object has no attribute '\(name)'",
-          range: range)
+        throw ScaledRows.unfitted("LabelBinarizer", attribute: name, range: range)
       }
       if name == "y_type_" { return .string(classes.count > 2 ? "multiclass" : "binary") }
       return .array(classes)

@@ -54,10 +54,7 @@ final class MinMaxScalerObject: StandardObject {
         if !value.isTruthy { continue }
         throw .unsupported("ConvBook does not support MinMaxScaler(clip=True) yet", at: range)
       default:
-        throw CellError(
-          type: "TypeError",
-          message: "MinMaxScaler.__init__() got an unexpected keyword argument '\(label)'",
-          range: range)
+        throw ScaledRows.unexpectedKeyword("MinMaxScaler", label, range: range)
       }
     }
     guard let items = bounds.sequenceItems, items.count == 2,
@@ -88,9 +85,7 @@ final class MinMaxScalerObject: StandardObject {
     case "data_min_", "data_max_", "data_range_", "scale_", "min_", "n_samples_seen_",
       "n_features_in_":
       guard let dataMin else {
-        throw CellError(
-          type: "AttributeError", message: "'MinMaxScaler' object has no attribute '\(name)'",
-          range: range)
+        throw ScaledRows.unfitted("MinMaxScaler", attribute: name, range: range)
       }
       func values(_ numbers: [Double]) -> Value {
         .array(NDArray(dtype: dtype, shape: [numbers.count], doubles: numbers))

@@ -41,21 +41,12 @@ final class OneHotEncoderObject: StandardObject {
   static func make(_ positional: [Value], _ keywords: [(String, Value)], range: SourceRange)
     throws(CellError) -> Value
   {
-    guard positional.isEmpty else {
-      throw CellError(
-        type: "TypeError",
-        message:
-          "OneHotEncoder.__init__() takes 1 positional argument but \(positional.count + 1) were given",
-        range: range)
-    }
+    try ScaledRows.keywordOnly("OneHotEncoder", positional, range: range)
     var sparseOutput = true
     var ignoresUnknown = false
     for (label, value) in keywords {
       guard parameters.contains(label) else {
-        throw CellError(
-          type: "TypeError",
-          message: "OneHotEncoder.__init__() got an unexpected keyword argument '\(label)'",
-          range: range)
+        throw ScaledRows.unexpectedKeyword("OneHotEncoder", label, range: range)
       }
       switch (label, value) {
       case ("sparse_output", .bool(let flag)): sparseOutput = flag
@@ -83,9 +74,7 @@ final class OneHotEncoderObject: StandardObject {
     switch name {
     case "categories_", "n_features_in_":
       guard let categories else {
-        throw CellError(
-          type: "AttributeError", message: "'OneHotEncoder' object has no attribute '\(name)'",
-          range: range)
+        throw ScaledRows.unfitted("OneHotEncoder", attribute: name, range: range)
       }
       if name == "n_features_in_" { return .int(categories.count) }
       let type = categoryType

@@ -1,7 +1,8 @@
 import CNNEngine
 
-/// The rows scikit-learn's scalers take (`StandardScalerObject`, `MinMaxScalerObject`), and the
-/// table of `OneHotEncoderObject`.
+/// The rows scikit-learn's scalers take (`StandardScalerObject`, `MinMaxScalerObject`), the
+/// table of `OneHotEncoderObject`, and the errors those estimators and `LabelBinarizerObject`
+/// share.
 enum ScaledRows {
   /// `check_array(X, dtype=FLOAT_DTYPES)`: a 2-D array of floats (integers as float64).
   static func rows(
@@ -70,5 +71,40 @@ enum ScaledRows {
       }
       return try transform(name == "inverse_transform")
     }
+  }
+}
+
+// MARK: The estimators' own errors
+
+extension ScaledRows {
+  /// A scikit-learn estimator's keyword-only `__init__(self, *, ...)` given positional arguments:
+  /// Python's TypeError.
+  static func keywordOnly(_ estimator: String, _ positional: [Value], range: SourceRange)
+    throws(CellError)
+  {
+    guard positional.isEmpty else {
+      throw CellError(
+        type: "TypeError",
+        message:
+          "\(estimator).__init__() takes 1 positional argument but \(positional.count + 1) were given",
+        range: range)
+    }
+  }
+
+  /// Python's TypeError for a keyword the estimator's `__init__` does not have.
+  static func unexpectedKeyword(_ estimator: String, _ label: String, range: SourceRange)
+    -> CellError
+  {
+    CellError(
+      type: "TypeError",
+      message: "\(estimator).__init__() got an unexpected keyword argument '\(label)'",
+      range: range)
+  }
+
+  /// A fitted attribute (`classes_`, `mean_`, ...) read before `fit`: the estimator has none yet.
+  static func unfitted(_ estimator: String, attribute: String, range: SourceRange) -> CellError {
+    CellError(
+      type: "AttributeError", message: "'\(estimator)' object has no attribute '\(attribute)'",
+      range: range)
   }
 }

@@ -23,13 +23,7 @@ final class StandardScalerObject: StandardObject {
   static func make(_ positional: [Value], _ keywords: [(String, Value)], range: SourceRange)
     throws(CellError) -> Value
   {
-    guard positional.isEmpty else {
-      throw CellError(
-        type: "TypeError",
-        message:
-          "StandardScaler.__init__() takes 1 positional argument but \(positional.count + 1) were given",
-        range: range)
-    }
+    try ScaledRows.keywordOnly("StandardScaler", positional, range: range)
     for (label, value) in keywords {
       switch label {
       case "copy": continue
@@ -38,10 +32,7 @@ final class StandardScalerObject: StandardObject {
         throw .unsupported(
           "ConvBook does not support StandardScaler(\(label)=False) yet", at: range)
       default:
-        throw CellError(
-          type: "TypeError",
-          message: "StandardScaler.__init__() got an unexpected keyword argument '\(label)'",
-          range: range)
+        throw ScaledRows.unexpectedKeyword("StandardScaler", label, range: range)
       }
     }
     return .standard(StandardScalerObject())
@@ -58,9 +49,7 @@ final class StandardScalerObject: StandardObject {
     switch name {
     case "mean_", "var_", "scale_", "n_samples_seen_", "n_features_in_":
       guard let mean else {
-        throw CellError(
-          type: "AttributeError", message: "'StandardScaler' object has no attribute '\(name)'",
-          range: range)
+        throw ScaledRows.unfitted("StandardScaler", attribute: name, range: range)
       }
       func floats(_ values: [Double]) -> Value {
         .array(NDArray(dtype: .float64, shape: [values.count], doubles: values))
