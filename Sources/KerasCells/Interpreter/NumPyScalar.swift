@@ -55,7 +55,8 @@ final class NumPyScalar: StandardObject {
     throws(CellError) -> Value?
   {
     switch name {
-    case "item", "tolist", "round": return .method(receiver: .standard(self), name: name)
+    case "item", "tolist", "round", "astype":
+      return .method(receiver: .standard(self), name: name)
     case "shape": return .tuple([])
     case "ndim": return .int(0)
     case "dtype": return .string(dtype.rawValue)
@@ -71,6 +72,15 @@ final class NumPyScalar: StandardObject {
     if name == "round" {
       return try round(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    }
+    if name == "astype" {
+      // NumPy's scalar `astype` converts as the array's does and gives a scalar of the new dtype
+      // (`(score >= 0.5).astype(float)` is `np.float64(1.0)`).
+      let converted = try NumPyFunctions.method(
+        name, of: array, positional: positional, keywords: keywords, site: site,
+        budget: interpreter.budget)
+      if case .array(let result) = converted { return .standard(NumPyScalar(result)) }
+      return converted
     }
     guard name == "item" || name == "tolist" else { return nil }
     guard positional.isEmpty, keywords.isEmpty else {
