@@ -330,13 +330,7 @@ enum NumPyArrayFunctions {
     case "logical_and", "logical_or", "logical_xor":
       // A bool for each pair of elements, by their truth (a NaN is true, as in NumPy).
       try arguments.check(allowed: ["x1", "x2"])
-      guard let left = arguments.value(0, "x1"), let right = arguments.value(1, "x2") else {
-        throw CellError(
-          type: "TypeError",
-          message:
-            "\(name)() takes from 2 to 3 positional arguments but \(arguments.positional.count) were given",
-          range: range)
-      }
+      let (left, right) = try arguments.ufuncOperands()
       let truth = try elementwise(left, right, range: range, budget: budget) { a, b in
         let (p, q) = (a != 0, b != 0)
         switch name {
@@ -357,13 +351,7 @@ enum NumPyArrayFunctions {
           doubles: (0..<array.count).map { array.value(at: $0) == 0 ? 1 : 0 }))
     case "maximum", "minimum":
       try arguments.check(allowed: ["x1", "x2"])
-      guard let left = arguments.value(0, "x1"), let right = arguments.value(1, "x2") else {
-        throw CellError(
-          type: "TypeError",
-          message:
-            "\(name)() takes from 2 to 3 positional arguments but \(arguments.positional.count) were given",
-          range: range)
-      }
+      let (left, right) = try arguments.ufuncOperands()
       let larger = name == "maximum"
       return try made(
         try elementwise(left, right, range: range, budget: budget) { a, b in

@@ -166,6 +166,19 @@ enum NumPyFunctions {
       return index < positional.count ? positional[index] : nil
     }
 
+    /// A binary ufunc's two operands (`x1`, `x2`), or NumPy's TypeError for a missing one ("1 was
+    /// given", "0 were given").
+    func ufuncOperands() throws(CellError) -> (Value, Value) {
+      guard let left = value(0, "x1"), let right = value(1, "x2") else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "\(function)() takes from 2 to 3 positional arguments but \(positional.count) \(positional.count == 1 ? "was" : "were") given",
+          range: site.range)
+      }
+      return (left, right)
+    }
+
     func check(allowed: [String]) throws(CellError) {
       // NumPy's functions take more arguments than ConvBook models (`order=`, `like=`, ...), and
       // its own wording for a wrong one varies by function: what ConvBook lacks is its limitation.
