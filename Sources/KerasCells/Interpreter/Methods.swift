@@ -624,9 +624,9 @@ enum Methods {
       if interpreter.kerasVersion == .keras3 && Keras3SummaryText.lacksPositions(summary) {
         throw CellError(type: "IndexError", message: "list index out of range", range: site.range)
       }
-      if interpreter.kerasVersion == .keras3 && Keras3SummaryText.hasNonUnitWidthText(summary) {
+      if interpreter.kerasVersion == .keras3 && Keras3SummaryText.hasControlCharacters(summary) {
         throw .unsupported(
-          "ConvBook does not lay out a Keras 3 summary whose table holds wide or combining characters (CJK, emoji, accents) yet: rich pads them by display width",
+          "ConvBook does not lay out a Keras 3 summary that holds control characters (tabs, newlines) yet: rich expands or splits them",
           at: site.range)
       }
       try show(

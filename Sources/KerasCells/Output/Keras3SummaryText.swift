@@ -93,29 +93,14 @@ public enum Keras3SummaryText {
     return false
   }
 
-  /// Whether the table holds text that a terminal shows wider or narrower than one column per
-  /// character (CJK, emoji, combining accents: `Dense(name="密集層")`), which rich pads by its
-  /// cells' display widths and ConvBook's layout does not measure.
-  public static func hasNonUnitWidthText(_ summary: ModelSummary) -> Bool {
-    let table = render(summary).split(separator: "\n").dropFirst(
-      modelLine(summary.name, width: SummaryConsole.notATerminal.columns).count)
-    return table.contains { line in
-      line.unicodeScalars.contains { scalar in
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return true
-        default: break
-        }
-        return wideRanges.contains { $0.contains(scalar.value) }
-      }
+  /// Whether the summary holds a control character (a tab, a newline: `Dense(name="a\\tb")`),
+  /// which rich expands, splits lines at or strips before measuring.
+  public static func hasControlCharacters(_ summary: ModelSummary) -> Bool {
+    let texts = [summary.name] + tableRows(summary).map { $0.0.name }
+    return texts.contains { text in
+      text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
   }
-
-  /// Scalars East Asian Width calls wide or fullwidth, and emoji (a superset of what rich measures
-  /// as two columns, so that nothing it widens is missed).
-  private static let wideRanges: [ClosedRange<UInt32>] = [
-    0x1100...0x115F, 0x2600...0x27BF, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-    0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F000...0x1FAFF, 0x20000...0x3FFFD,
-  ]
 
   /// Whether `positions=` names fewer columns than the table has: Keras 3 then fails reading the
   /// next column's width (`IndexError: list index out of range`), after the width check.
@@ -273,62 +258,48 @@ public enum Keras3SummaryText {
     }
   }
 
-  /// rich's word wrap with `overflow="ellipsis"`: words are runs of non-spaces with the spaces after
-  /// them; a word goes on the current line when it fits without its trailing spaces; a word longer
-  /// than the width gets its own line, cut to `width − 1` characters and `…`.
+  /// A cell's text as rich wraps it (`overflow="ellipsis"`, measured in cells): lines break
+  /// between words (`RichCells.lineBreaks`), lose their trailing spaces, and a line still wider than
+  /// the column is cut to `width − 1` cells and `…`.
   static func wrap(_ text: String, width: Int) -> [String] {
-    var words: [String] = []
-    var current = ""
-    var inSpaces = false
-    for character in text {
-      if character == " " {
-        inSpaces = true
-      } else if inSpaces {
-        words.append(current)
-        current = ""
-        inSpaces = false
-      }
-      current.append(character)
-    }
-    if !current.isEmpty { words.append(current) }
-    var lines: [String] = []
-    var line = ""
-    var offset = 0
-    for word in words {
-      let length = trimmedTrailing(word).count
-      if width - offset >= length {
-        line += word
-        offset += word.count
-      } else {
-        if !line.isEmpty || !lines.isEmpty { lines.append(line) }
-        line = word
-        offset = word.count
-      }
-    }
-    lines.append(line)
+    let scalars = Array(text.unicodeScalars)
+    let lines = RichCells.divide(
+      scalars, at: RichCells.lineBreaks(scalars, width: width, fold: false))
     return lines.map { line in
-      let trimmed = trimmedTrailing(line)
-      guard trimmed.count > width else { return trimmed }
-      return String(trimmed.prefix(max(width - 1, 0))) + "…"
+      let trimmed = RichCells.rstrip(line)
+      guard RichCells.length(trimmed) > width else { return string(trimmed) }
+      return string(RichCells.setSize(trimmed, width - 1)) + "…"
     }
   }
 
-  /// The `Model: "name"` line; rich folds it at the console width when it is longer.
+  /// The `Model: "name"` line as rich prints it at the console's width: words that fit share a
+  /// line, a longer word is folded into pieces of the width (`overflow="fold"`).
   static func modelLine(_ name: String, width: Int) -> [String] {
-    let quoted = "\"\(name)\""
-    let label = "Model: "
-    if label.count + quoted.count <= width { return [label + quoted] }
-    var lines = [label]
-    var rest = Substring(quoted)
-    while !rest.isEmpty {
-      lines.append(String(rest.prefix(width)))
-      rest = rest.dropFirst(width)
+    let text = Array("Model: \"\(name)\"".unicodeScalars)
+    let lines = RichCells.divide(text, at: RichCells.lineBreaks(text, width: width, fold: true))
+    return lines.map { line in
+      // `rstrip_end`: trailing spaces past the width (counted in code points) go first.
+      var line = line
+      if line.count > width {
+        var spaces = 0
+        while spaces < line.count && RichCells.isPythonSpace(line[line.count - 1 - spaces]) {
+          spaces += 1
+        }
+        line.removeLast(min(spaces, line.count - width))
+      }
+      if RichCells.length(line) > width { line = RichCells.setSize(line, width) }
+      return string(line)
     }
-    return lines
+  }
+
+  static func string(_ scalars: RichCells.Text) -> String {
+    var text = String.UnicodeScalarView()
+    text.append(contentsOf: scalars)
+    return String(text)
   }
 
   static func pad(_ text: String, _ width: Int, _ alignment: Column.Alignment) -> String {
-    let missing = max(width - text.count, 0)
+    let missing = max(width - RichCells.length(text), 0)
     switch alignment {
     case .left: return text + String(repeating: " ", count: missing)
     case .right: return String(repeating: " ", count: missing) + text
@@ -352,44 +323,58 @@ public enum Keras3SummaryText {
     return result
   }
 
-  /// Lines cut at the console's width (plain text only: a styled table is never wider than the
-  /// console unless `line_length=` asks, and then the escapes would have to be kept whole).
+  /// Lines cut at the console's width, in cells (`set_cell_size`: a wide character the edge
+  /// falls inside becomes a space). Styled lines keep their escape sequences, which take no room.
   static func cropped(_ text: String, width: Int, styled: Bool) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      styled ? croppedStyled(line, width: width) : String(line.prefix(width))
+      styled ? croppedStyled(line, width: width) : croppedPlain(line, width: width)
     }.joined(separator: "\n")
   }
 
-  /// A styled line cut after `width` visible characters, as rich crops its segments: escape
-  /// sequences take no room, and a style open at the cut is closed there.
+  private static func croppedPlain(_ line: Substring, width: Int) -> String {
+    let scalars = Array(line.unicodeScalars)
+    guard RichCells.length(scalars) > width else { return String(line) }
+    return string(RichCells.setSize(scalars, width))
+  }
+
+  /// A styled line cut after `width` cells, as rich crops its segments: the runs of text between
+  /// escape sequences go whole while they end before the edge, the one that reaches it is cut
+  /// (`set_cell_size`), and a style open there is closed.
   private static func croppedStyled(_ line: Substring, width: Int) -> String {
+    var runs: [(escape: Bool, text: RichCells.Text)] = []
+    var rest = Substring(line)
+    while !rest.isEmpty {
+      if rest.first == "\u{1B}", let end = rest.firstIndex(of: "m") {
+        runs.append((true, Array(rest[...end].unicodeScalars)))
+        rest = rest[rest.index(after: end)...]
+      } else {
+        let end = rest.firstIndex(of: "\u{1B}") ?? rest.endIndex
+        runs.append((false, Array(rest[..<end].unicodeScalars)))
+        rest = rest[end...]
+      }
+    }
+    let cells = runs.filter { !$0.escape }.reduce(0) { $0 + RichCells.length($1.text) }
+    guard cells > width else { return String(line) }
     var out = ""
     var visible = 0
     var styleOpen = false
-    var index = line.startIndex
-    while index < line.endIndex {
-      if visible == width {
-        if styleOpen { out += "\u{1B}[0m" }
-        return out
-      }
-      if line[index] == "\u{1B}", let end = line[index...].firstIndex(of: "m") {
-        let sequence = line[index...end]
-        out += sequence
-        styleOpen = sequence != "\u{1B}[0m"
-        index = line.index(after: end)
+    for run in runs {
+      if run.escape {
+        out += string(run.text)
+        styleOpen = string(run.text) != "\u{1B}[0m"
         continue
       }
-      out.append(line[index])
-      visible += 1
-      index = line.index(after: index)
+      let length = RichCells.length(run.text)
+      if visible + length < width {
+        out += string(run.text)
+        visible += length
+        continue
+      }
+      out += string(RichCells.setSize(run.text, width - visible))
+      break
     }
+    if styleOpen { out += "\u{1B}[0m" }
     return out
-  }
-
-  static func trimmedTrailing(_ text: String) -> String {
-    var result = Substring(text)
-    while result.last == " " { result = result.dropLast() }
-    return String(result)
   }
 
   /// Keras 3's `readable_memory_size`: 1024-based units, two decimals, `B` for bytes.
