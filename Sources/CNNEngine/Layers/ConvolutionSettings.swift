@@ -42,6 +42,20 @@ public struct ConvolutionSettings: Sendable {
     return filters
   }
 
+  /// `depth_multiplier`, which Keras 3 requires to be strictly positive when the layer is made
+  /// (tf-keras builds a layer of no channels for 0, and fails on a negative one at `build`).
+  static func depthMultiplier(_ arguments: LayerArguments, version: KerasVersion)
+    throws(KerasError) -> Int
+  {
+    let multiplier = try arguments.int("depth_multiplier")
+    if version == .keras3, multiplier <= 0 {
+      throw .value(
+        "Invalid value for argument `depth_multiplier`. Expected a strictly positive value. Received depth_multiplier=\(multiplier)."
+      )
+    }
+    return multiplier
+  }
+
   /// Keras' `Conv._validate_init`.
   func validate(filters: Int, groups: Int, allowsCausal: Bool) throws(KerasError) {
     if groups <= 0 || filters % groups != 0 {

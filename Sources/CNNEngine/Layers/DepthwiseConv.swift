@@ -30,7 +30,8 @@ public struct DepthwiseConv: ConvolutionLayer, WeightAttributeLayer {
     self.rank = rank
     settings = try ConvolutionSettings(
       common.arguments, rank: rank, allowsCausal: false, version: common.kerasVersion)
-    depthMultiplier = try common.arguments.int("depth_multiplier")
+    depthMultiplier = try ConvolutionSettings.depthMultiplier(
+      common.arguments, version: common.kerasVersion)
     try settings.validate(filters: 1, groups: 1, allowsCausal: false)
   }
 

@@ -52,7 +52,43 @@ public struct Lambda: MultiInputLayer, WeightlessLayer {
       )
     }
     let shapes = try program.shapes(forInputs: inputs)
-    return program.outputs.map { shapes[$0] }
+    let outputs = program.outputs.map { shapes[$0] }
+    if let declared = try keras3DeclaredShape(input: inputs, traced: outputs) { return [declared] }
+    return outputs
+  }
+
+  /// Keras 3 takes a tuple `output_shape=` as the output's shape after the batch axis, without
+  /// running the function (`Lambda.compute_output_shape`). ConvBook runs the traced function in
+  /// the forward pass, so a declared shape must agree with it (a `None` agrees with any length).
+  private func keras3DeclaredShape(input: [TensorShape], traced: [TensorShape])
+    throws(KerasError) -> TensorShape?
+  {
+    guard common.kerasVersion == .keras3, customClassName == nil, input.count == 1,
+      traced.count == 1
+    else { return nil }
+    let items: [ArgumentValue]
+    switch common.arguments["output_shape"] {
+    case .tuple(let given), .list(let given): items = given
+    default: return nil
+    }
+    var dimensions: [Int?] = [input[0].rank > 0 ? input[0][0] : nil]
+    for item in items {
+      switch item {
+      case .int(let length): dimensions.append(length)
+      case .none: dimensions.append(nil)
+      default: return nil
+      }
+    }
+    let shape = traced[0]
+    let agrees =
+      dimensions.count == shape.rank
+      && zip(dimensions, shape.dimensions).allSatisfy { $0 == nil || $1 == nil || $0 == $1 }
+    guard agrees else {
+      throw KerasError.limitation(
+        "ConvBook does not support a Lambda layer whose output_shape= \(common.arguments["output_shape"].description) disagrees with what its function returns (\(shape)) in Keras 3 yet: Keras 3 takes the declared shape without running the function"
+      )
+    }
+    return TensorShape(dimensions)
   }
 }
 

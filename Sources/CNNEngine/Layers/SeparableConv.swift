@@ -32,10 +32,19 @@ public struct SeparableConv: ConvolutionLayer, WeightAttributeLayer {
   public init(rank: Int, _ common: LayerCommon) throws(KerasError) {
     self.common = common
     self.rank = rank
-    filters = try ConvolutionSettings.filters(common.arguments)
-    settings = try ConvolutionSettings(
-      common.arguments, rank: rank, allowsCausal: rank == 1, version: common.kerasVersion)
-    depthMultiplier = try common.arguments.int("depth_multiplier")
+    // Keras 3 checks `depth_multiplier` before `filters`, both after the tuples.
+    if common.kerasVersion == .keras3 {
+      settings = try ConvolutionSettings(
+        common.arguments, rank: rank, allowsCausal: rank == 1, version: common.kerasVersion)
+      depthMultiplier = try ConvolutionSettings.depthMultiplier(
+        common.arguments, version: common.kerasVersion)
+      filters = try ConvolutionSettings.filters(common.arguments)
+    } else {
+      filters = try ConvolutionSettings.filters(common.arguments)
+      settings = try ConvolutionSettings(
+        common.arguments, rank: rank, allowsCausal: rank == 1, version: common.kerasVersion)
+      depthMultiplier = try common.arguments.int("depth_multiplier")
+    }
     try settings.validate(filters: filters, groups: 1, allowsCausal: rank == 1)
   }
 

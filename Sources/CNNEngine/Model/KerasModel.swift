@@ -833,7 +833,12 @@ extension KerasModel {
 
   /// `model.pop()`: removes the last layer.
   public func pop() throws(KerasError) {
-    guard !stack.isEmpty else { throw .typeError("There are no layers in the model.") }
+    guard !stack.isEmpty else {
+      // Keras 3 pops its tracked layer list, which indexes past its end.
+      throw kerasVersion == .keras3
+        ? KerasError("IndexError", "list index out of range")
+        : .typeError("There are no layers in the model.")
+    }
     let removed = stack.removeLast()
     removed.leaveRebuilds(of: rebuildClock)
     unclockedLayers[ObjectIdentifier(removed)] = nil

@@ -437,24 +437,67 @@ enum EagerMath {
     }
   }
 
-  /// `tf.concat(values, axis)` / `tf.stack(values, axis)`.
+  /// `tf.concat(values, axis)` / `tf.stack(values, axis)`, checked as TensorFlow's `ConcatV2` and
+  /// `Pack` kernels check: input by input, its rank then each dimension off the axis, in the
+  /// kernel's words (the kernel runs as `ConcatV2_N_3` for three values; the Python functions
+  /// name their ops `concat` and `stack`). One value is concatenated as itself, unchecked.
   static func join(
     _ parts: [NDArray], axis given: Int, stack: Bool, range: SourceRange, budget: EvaluationBudget
   ) throws(CellError) -> NDArray {
     guard let first = parts.first else {
       throw .unsupported("ConvBook does not support joining no tensors", at: range)
     }
+    if !stack && parts.count == 1 { return first }
     let dtype = EagerDType(of: first)
     let kernel = stack ? "Pack" : "ConcatV2"
+    let name = stack ? "stack" : "concat"
     for part in parts where EagerDType(of: part) != dtype {
       throw EagerArithmetic.dtypeMismatch(
-        kernel, dtype, EagerDType(of: part), range: range, name: stack ? "stack" : "concat")
+        kernel, dtype, EagerDType(of: part), range: range, name: name)
+    }
+    func failure(_ message: String) -> CellError {
+      CellError(
+        type: EagerArithmetic.invalidArgument,
+        message:
+          "{{function_node __wrapped__\(kernel)_N_\(parts.count)_device_/job:localhost/replica:0/task:0/device:CPU:0}} \(message) [Op:\(kernel)] name: \(name)",
+        range: range)
+    }
+    func shapeText(_ array: NDArray) -> String {
+      "[" + array.shape.map(String.init).joined(separator: ",") + "]"
+    }
+    if !stack && parts.contains(where: { $0.rank == 0 }) {
+      throw failure("ConcatOp : Can't concatenate scalars (use tf.stack instead)")
     }
     let rank = stack ? first.rank + 1 : first.rank
     let axis = given < 0 ? given + rank : given
     guard axis >= 0, axis < rank else {
-      throw EagerArithmetic.kernelError(
-        kernel, "Expected axis in the range [\(-rank), \(rank)), but got \(given)", range: range)
+      throw failure(
+        stack
+          ? "Expected axis in the range [\(-rank), \(rank)), but got \(given)"
+          : "ConcatOp : Expected concatenating dimensions in the range [\(-rank), \(rank)), but got \(given)"
+      )
+    }
+    for (index, part) in parts.enumerated().dropFirst() {
+      if stack {
+        guard part.shape == first.shape else {
+          throw failure(
+            "Shapes of all inputs must match: values[0].shape = \(shapeText(first)) != values[\(index)].shape = \(shapeText(part))"
+          )
+        }
+        continue
+      }
+      guard part.rank == first.rank else {
+        throw failure(
+          "ConcatOp : Ranks of all input tensors should match: shape[0] = \(shapeText(first)) vs. shape[\(index)] = \(shapeText(part))"
+        )
+      }
+      if let dimension = first.shape.indices.first(where: {
+        $0 != axis && part.shape[$0] != first.shape[$0]
+      }) {
+        throw failure(
+          "ConcatOp : Dimension \(dimension) in both shapes must be equal: shape[0] = \(shapeText(first)) vs. shape[\(index)] = \(shapeText(part))"
+        )
+      }
     }
     let inputs =
       stack
@@ -468,23 +511,9 @@ enum EagerMath {
       var permutation = Array(0..<rank)
       permutation.remove(at: axis)
       permutation.insert(axis, at: 0)
-      guard input.rank == rank else {
-        throw EagerArithmetic.kernelError(
-          kernel,
-          "Shapes of all inputs must match: values[0].shape = [\(first.shape.map(String.init).joined(separator: ","))] != values[\(moved.count)].shape = [\(parts[moved.count].shape.map(String.init).joined(separator: ","))]",
-          range: range)
-      }
       moved.append(try transpose(input, permutation, range: range))
     }
     let rest = Array(moved[0].shape.dropFirst())
-    for (index, part) in moved.enumerated() where Array(part.shape.dropFirst()) != rest {
-      throw EagerArithmetic.kernelError(
-        kernel,
-        stack
-          ? "Shapes of all inputs must match: values[0].shape = [\(first.shape.map(String.init).joined(separator: ","))] != values[\(index)].shape = [\(parts[index].shape.map(String.init).joined(separator: ","))]"
-          : "ConcatOp : Dimension \(axis == 0 ? 1 : 0) in both shapes must be equal: shape[0] = [\(first.shape.map(String.init).joined(separator: ","))] vs. shape[\(index)] = [\(parts[index].shape.map(String.init).joined(separator: ","))]",
-        range: range)
-    }
     let total = moved.reduce(0) { $0 + $1.shape[0] }
     try budget.allocate(count: total * rest.reduce(1, *), size: 8, at: range)
     let joined = try EagerTensors.make(

@@ -759,6 +759,16 @@ extension Interpreter {
           message: "property '\(name)' of '\(instance.type.name)' object has no setter",
           range: range)
       }
+      if kerasVersion == .keras2, instance.type.kerasBase == "Model", instance.layerState == nil,
+        KerasSubclassing.holdsOnlyTrackedObjects(value)
+      {
+        // tf-keras' `Model.__setattr__` needs its own `__init__` before a layer or variable is set.
+        throw CellError(
+          type: "RuntimeError",
+          message:
+            "It looks like you are subclassing `Model` and you forgot to call `super().__init__()`. Always start with this line.",
+          range: range)
+      }
       if instance.attributes[name] == nil { try budget.allocate(slots: 2, at: range) }
       if name == "trainable", instance.layerState != nil {
         KerasSubclassing.setTrainable(value.isTruthy, of: instance, session: session)

@@ -397,6 +397,21 @@ enum KerasSubclassing {
     return instance.attributes.values.contains(where: unbuilt)
   }
 
+  /// Whether every leaf of the value (`tf.nest.flatten`: inside lists, tuples and dicts; an empty
+  /// one has none) is a layer, a model or a variable: what tf-keras' `Model.__setattr__` tracks.
+  static func holdsOnlyTrackedObjects(_ value: Value) -> Bool {
+    switch value {
+    case .list(let list): return list.items.allSatisfy(holdsOnlyTrackedObjects)
+    case .tuple(let items): return items.allSatisfy(holdsOnlyTrackedObjects)
+    case .dictionary(let dictionary):
+      return dictionary.pairs.allSatisfy { holdsOnlyTrackedObjects($0.1) }
+    case .layer, .model, .variable: return true
+    case .instance(let instance): return instance.type.kerasBase != nil
+    case .standard(let object): return object is EagerVariable
+    default: return false
+    }
+  }
+
   /// How many tensors a call of the layer a custom layer traced to returns.
   static func outputCount(of layer: LayerInstance) -> Int {
     layer.model?.graph?.outputs.count ?? 1

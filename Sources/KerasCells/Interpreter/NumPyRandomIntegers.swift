@@ -98,16 +98,20 @@ enum NumPyRandomIntegers {
           "ConvBook's np.random.randint draws int64 or int32 values, not \(dtype.rawValue)",
           at: range)
       }
-      guard let top = high, low < top else {
-        throw CellError(type: "ValueError", message: "low >= high", range: range)
-      }
+      // NumPy checks the bounds of the type first, then the order, naming `high <= 0` when low
+      // is 0 (the one-argument form).
+      let top = high ?? low
       if let bounds = dtype.bounds, Double(low) < bounds.lowerBound {
         throw CellError(
           type: "ValueError", message: "low is out of bounds for \(dtype.rawValue)", range: range)
       }
-      if let bounds = dtype.bounds, Double(top - 1) > bounds.upperBound {
+      if let bounds = dtype.bounds, Double(top) - 1 > bounds.upperBound {
         throw CellError(
           type: "ValueError", message: "high is out of bounds for \(dtype.rawValue)", range: range)
+      }
+      guard low < top else {
+        throw CellError(
+          type: "ValueError", message: low == 0 ? "high <= 0" : "low >= high", range: range)
       }
       let span = UInt64(bitPattern: Int64(top &- 1 &- low))
       let shape = try size(2)
