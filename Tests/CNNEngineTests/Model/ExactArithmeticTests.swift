@@ -194,7 +194,20 @@ struct ExactArithmeticTests {
       try model.add(
         Self.layer("DepthwiseConv2D", [.int(3)], [("depth_multiplier", .int(-1))], names: names))
     }
-    #expect(depthwise?.message == "Dimension -1 must be >= 0")
+    // Keras 3 refuses a multiplier below 1 when the layer is made, tf-keras when it is built.
+    #expect(
+      depthwise?.message
+        == "Invalid value for argument `depth_multiplier`. Expected a strictly positive value. Received depth_multiplier=-1."
+    )
+    let legacyNames = NameScope(kerasVersion: .keras2)
+    let legacy = KerasModel(name: "sequential")
+    try legacy.add(Models.input([8, 8, 3], names: legacyNames))
+    let legacyDepthwise = Self.refusal {
+      try legacy.add(
+        Self.layer(
+          "DepthwiseConv2D", [.int(3)], [("depth_multiplier", .int(-1))], names: legacyNames))
+    }
+    #expect(legacyDepthwise?.message == "Dimension -1 must be >= 0")
     // Negative image sizes (tf-keras 2.21's messages).
     let resizing = Self.refusal {
       try model.add(Self.layer("Resizing", [.int(-5), .int(5)], names: names))
