@@ -27,6 +27,10 @@ public struct Loss: Sendable, Equatable {
   /// (`backend.tensorflow.nn.binary_crossentropy`), where tf-keras adds the fuzz factor again
   /// (`log(output + epsilon)`, `log(1 - output + epsilon)`).
   public var keras3 = false
+  /// Whether the loss runs in a graph (`fit`, a `tf.function`), where Grappler folds tf-keras'
+  /// binary crossentropy's `1 - p + epsilon` of probabilities into `(1 + epsilon) - p` (its
+  /// constant push-down); false for an eager call.
+  public var inGraph = true
   /// The traced function of a `cellFunction` loss.
   public var traced: TracedLoss?
 
@@ -45,7 +49,7 @@ public struct Loss: Sendable, Equatable {
   /// Keras' fuzz factor (`backend.epsilon()`).
   static let epsilon: Float = 1e-7
 
-  var isCrossentropy: Bool {
+  public var isCrossentropy: Bool {
     kind == .sparseCategoricalCrossentropy || kind == .categoricalCrossentropy
       || kind == .binaryCrossentropy
   }
@@ -55,12 +59,16 @@ public struct Loss: Sendable, Equatable {
   /// pass). prediction (N, ..., C), target: the same shape, or class indices (N, ...) / (N, ..., 1)
   /// for the sparse loss. `sampleWeights` (one per sample, `fit(sample_weight=)` or
   /// `class_weight=`) scale each sample's losses before the mean over the batch, as Keras'
-  /// `SUM_OVER_BATCH_SIZE` reduction does (the divisor stays the count of losses).
+  /// `SUM_OVER_BATCH_SIZE` reduction does (the divisor stays the count of losses). `perLine`:
+  /// each line's gradient as that of its own loss (no mean over the lines), for a loss function's
+  /// losses (`lineLosses`), whose ops still run over the whole tensor.
   func evaluate(
     prediction: [Float], logits: [Float]?, target: [Float], classes: Int,
-    sampleWeights: [Float]? = nil
-  ) -> (loss: Float, gradient: [Float]) {
+    sampleWeights: [Float]? = nil, perLine: Bool = false
+  ) -> (loss: Float, gradient: [Float], lineLosses: [Float]) {
     let lines = prediction.count / max(1, classes)
+    /// The count of losses the gradient's mean divides by.
+    let divisor = Float(perLine ? 1 : max(1, lines))
     var gradient = [Float](repeating: 0, count: prediction.count)
     /// Each line's (weighted) loss, summed at the end as TensorFlow's `reduce_sum` adds them.
     var lineLosses = [Float](repeating: 0, count: lines)
@@ -73,7 +81,7 @@ public struct Loss: Sendable, Equatable {
     }
     switch kind {
     case .none:
-      return (0, gradient)
+      return (0, gradient, lineLosses)
     case .cellFunction:
       preconditionFailure("a traced loss is evaluated on tensors (TracedLoss.evaluate)")
     case .meanSquaredError, .meanAbsoluteError:
@@ -82,7 +90,7 @@ public struct Loss: Sendable, Equatable {
       // weight, then the last axis' mean divides by C.
       var terms = [Float](repeating: 0, count: classes)
       for line in 0..<lines {
-        let scale = Float(1) / Float(max(1, lines)) * weight(line) / Float(classes)
+        let scale = Float(1) / divisor * weight(line) / Float(classes)
         for i in 0..<classes {
           let index = line * classes + i
           let d = prediction[index] - target[index]
@@ -98,7 +106,7 @@ public struct Loss: Sendable, Equatable {
       }
     case .categoricalCrossentropy, .sparseCategoricalCrossentropy:
       let sparse = kind == .sparseCategoricalCrossentropy
-      let mean = 1 / Float(max(1, lines))
+      let mean = 1 / divisor
       // The gradient's exp(z - max) is one Eigen expression over the whole (lines, classes)
       // tensor: the packet exp for its whole packets of 8, the C library's for the last values
       // (scripts 932 and 1133; the scalar exp of every value left a few weights 1 ulp off).
@@ -182,11 +190,23 @@ public struct Loss: Sendable, Equatable {
         }
       }
     case .binaryCrossentropy:
-      let mean = 1 / Float(classes * max(1, lines))
+      let mean = 1 / (Float(classes) * divisor)
       // TensorFlow's exp(-|z|) of the logits and log1p of that, one op each over the whole
       // tensor (`EigenMath.exp`, `EigenMath.log1p`: packet or C library by position).
       let decays = logits.map { EigenMath.exp($0.map { -abs($0) }) }
       let softplusTails = decays.map { EigenMath.log1p($0) }
+      // Of probabilities: the logs of the clipped p and 1 - p (tf-keras: p + epsilon and
+      // 1 - p + epsilon, which Grappler computes as (1 + epsilon) - p in a graph); in tf-keras
+      // one op each over the whole tensor (`EigenMath.log`: packet or C library by position).
+      func logs(_ value: (Float) -> Float) -> [Float] {
+        guard logits == nil else { return [] }
+        let values = prediction.map { value(min(max($0, Self.epsilon), 1 - Self.epsilon)) }
+        return keras3 ? values.map { Foundation.log($0) } : EigenMath.log(values)
+      }
+      let logsOfP = logs { keras3 ? $0 : $0 + Self.epsilon }
+      let logsOfQ = logs {
+        keras3 ? 1 - $0 : inGraph ? (1 + Self.epsilon) - $0 : (1 - $0) + Self.epsilon
+      }
       var terms = [Float](repeating: 0, count: classes)
       for line in 0..<lines {
         let scale = mean * weight(line)
@@ -202,15 +222,17 @@ public struct Loss: Sendable, Equatable {
             // three paths added in this order (AddN): relu's g where z >= 0, log1p(exp(-|z|))'s
             // -+(g * (1 / (1 + e))) * e, and -g * y.
             let e = decays![index]
-            let g = Float(1) / Float(max(1, lines)) * weight(line) / Float(classes)
+            let g = Float(1) / divisor * weight(line) / Float(classes)
             let decay = g * (1 / (1 + e)) * e
             gradient[index] = ((z >= 0 ? g : 0) + (z >= 0 ? -decay : decay)) + -g * y
           } else {
             let p = prediction[index]
             let clipped = min(max(p, Self.epsilon), 1 - Self.epsilon)
             let a = keras3 ? clipped : clipped + Self.epsilon
-            let b = keras3 ? 1 - clipped : 1 - clipped + Self.epsilon
-            terms[i] = -(y * Foundation.log(a) + (1 - y) * Foundation.log(b))
+            let b =
+              keras3
+              ? 1 - clipped : inGraph ? (1 + Self.epsilon) - clipped : 1 - clipped + Self.epsilon
+            terms[i] = -(y * logsOfP[index] + (1 - y) * logsOfQ[index])
             let inside = p >= Self.epsilon && p <= 1 - Self.epsilon
             gradient[index] = inside ? (-y / a + (1 - y) / b) * scale : 0
           }
@@ -218,7 +240,7 @@ public struct Loss: Sendable, Equatable {
         lineLosses[line] = Self.sum(terms) / Float(classes) * weight(line)
       }
     }
-    return (Self.sum(lineLosses) / Float(max(1, lines)), gradient)
+    return (Self.sum(lineLosses) / Float(max(1, lines)), gradient, lineLosses)
   }
 
   /// A sum as TensorFlow's `reduce_sum` and `reduce_mean` add float32 values (Eigen's packets:

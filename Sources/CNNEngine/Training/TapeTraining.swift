@@ -18,10 +18,12 @@ public final class TapeCall {
 
   /// Runs `model` on `inputs` with `weights` (every weight of the model by Keras name);
   /// `training`: dropout and batch statistics as in `fit`, drawn from `generator`, as Keras 3
-  /// computes them where `keras3`.
+  /// computes them where `keras3`; `inGraph`: in a `tf.function` (a model's own `train_step`),
+  /// where TensorFlow fuses as in `fit` (`Trainer.inGraph`), on `engine`'s kernels.
   public init(
     model: KerasModel, weights: ModelWeights, inputs: [Tensor], training: Bool,
-    keras3: Bool = false, generator: inout SeededGenerator,
+    keras3: Bool = false, inGraph: Bool = false, engine: TensorFlowEngine = .eigen,
+    generator: inout SeededGenerator,
     threads: Int = KernelParallelism.defaultThreadCount,
     memoryBudget: Int = ForwardPass.defaultMemoryBudget
   ) throws(TrainingError) {
@@ -33,7 +35,8 @@ public final class TapeCall {
       model: model, weights: weights, configuration: configuration, threads: threads,
       memoryBudget: memoryBudget)
     // An eager call: TensorFlow runs each op on its own (no fused sigmoid).
-    trainer.inGraph = false
+    trainer.inGraph = inGraph
+    trainer.engine = engine
     inputShapes = inputs.map(\.shape)
     (outputs, kept) = try trainer.forward(inputs, training: training, generator: &generator)
   }
@@ -41,16 +44,24 @@ public final class TapeCall {
   /// The weights after the call (a training-mode BatchNormalization moved its statistics).
   public var weights: ModelWeights { trainer.weights }
 
+  /// Output `index`'s logits where Keras caches them on it (the model ends in a softmax or
+  /// sigmoid: `_keras_logits`, which a crossentropy in a `tf.function` reads in place of the
+  /// probabilities); nil otherwise.
+  public func cachedLogits(ofOutput index: Int) -> Tensor? {
+    trainer.cachedLogits(ofOutput: index, kept: kept, shape: outputs[index].shape)
+  }
+
   /// Every weight's gradient (in `model.weights` order, zeros where none reaches it) and each
-  /// input's (nil where none reaches it), from the gradients of the outputs (nil: none).
-  public func backward(outputGradients: [Tensor?]) throws(TrainingError) -> (
-    weights: [(name: String, gradient: Tensor)], inputs: [Tensor?]
-  ) {
-    let losses = zip(outputs, outputGradients).map { output, gradient in
+  /// input's (nil where none reaches it), from the gradients of the outputs (nil: none), each of
+  /// its logits (`cachedLogits`) where `ofLogits` says so.
+  public func backward(outputGradients: [Tensor?], ofLogits: [Bool] = []) throws(TrainingError)
+    -> (weights: [(name: String, gradient: Tensor)], inputs: [Tensor?])
+  {
+    let losses = zip(outputs, outputGradients).enumerated().map { index, pair in
       (
         loss: Float(0),
-        gradient: gradient?.scalars ?? [Float](repeating: 0, count: output.count),
-        ofLogits: false
+        gradient: pair.1?.scalars ?? [Float](repeating: 0, count: pair.0.count),
+        ofLogits: index < ofLogits.count && ofLogits[index]
       )
     }
     let result = try trainer.backward(losses: losses, kept: kept, inputGradients: true)
@@ -136,10 +147,14 @@ extension Loss {
   }
 
   /// The loss of one batch (`SUM_OVER_BATCH_SIZE`) and its gradient with respect to
-  /// `prediction`; a crossentropy `from_logits` reads `prediction` as logits.
-  public func batch(prediction: Tensor, target: Tensor) -> (loss: Float, gradient: Tensor) {
+  /// `prediction`; a crossentropy `from_logits` reads `prediction` as logits. Given `logits` (those
+  /// Keras cached on the prediction, `TapeCall.cachedLogits`), a crossentropy reads them and the
+  /// gradient is theirs.
+  public func batch(prediction: Tensor, target: Tensor, logits cached: Tensor? = nil) -> (
+    loss: Float, gradient: Tensor
+  ) {
     let classes = prediction.shape.last ?? 1
-    let logits = isCrossentropy && fromLogits ? prediction.scalars : nil
+    let logits = cached?.scalars ?? (isCrossentropy && fromLogits ? prediction.scalars : nil)
     let result = evaluate(
       prediction: prediction.scalars, logits: logits, target: target.scalars, classes: classes)
     return (result.loss, Tensor(validShape: prediction.shape, scalars: result.gradient))
@@ -158,25 +173,16 @@ extension Metric {
 extension Loss {
   /// Each line's loss (reduction `none`: `keras.losses.binary_crossentropy(y, p)`, the mean over
   /// the last axis) and each line's gradient with respect to its own predictions.
-  /// `sparse` targets hold one class index per line.
-  public func lines(prediction: Tensor, target: Tensor) -> (losses: [Float], gradient: Tensor) {
-    let classes = max(1, prediction.shape.last ?? 1)
-    let count = prediction.count / classes
-    let sparse = kind == .sparseCategoricalCrossentropy
-    var losses = [Float](repeating: 0, count: count)
-    var gradient = [Float](repeating: 0, count: prediction.count)
-    let predictions = prediction.scalars
-    let targets = target.scalars
-    for line in 0..<count {
-      let values = Array(predictions[(line * classes)..<((line + 1) * classes)])
-      let expected =
-        sparse ? [targets[line]] : Array(targets[(line * classes)..<((line + 1) * classes)])
-      let result = evaluate(
-        prediction: values, logits: isCrossentropy && fromLogits ? values : nil, target: expected,
-        classes: classes)
-      losses[line] = result.loss
-      for i in 0..<classes { gradient[line * classes + i] = result.gradient[i] }
-    }
-    return (losses, Tensor(validShape: prediction.shape, scalars: gradient))
+  /// `sparse` targets hold one class index per line. Given `logits` (as `batch`), a crossentropy
+  /// reads them and the gradient is theirs.
+  public func lines(prediction: Tensor, target: Tensor, logits cached: Tensor? = nil) -> (
+    losses: [Float], gradient: Tensor
+  ) {
+    let result = evaluate(
+      prediction: prediction.scalars,
+      logits: cached?.scalars ?? (isCrossentropy && fromLogits ? prediction.scalars : nil),
+      target: target.scalars, classes: max(1, prediction.shape.last ?? 1), perLine: true)
+    return (result.lineLosses, Tensor(validShape: prediction.shape, scalars: result.gradient))
   }
+
 }

@@ -203,13 +203,7 @@ public final class Trainer {
       model.graph?.outputs.map(\.producer.name) ?? [model.layers.last?.name ?? model.name]
     outputs = try configuration.outputs(names: outputNames)
     readsLogits = zip(graph.program.outputs, outputs).map { value, output in
-      guard output.loss.isCrossentropy, graph.readers[value] == 1,
-        let call = graph.producer(of: value), case .layer(let step) = graph.calls[call].node
-      else { return false }
-      switch graph.steps[step].finalActivation {
-      case .softmax, .sigmoid: return true
-      default: return false
-      }
+      output.loss.isCrossentropy && Self.cachesLogits(value, in: graph)
     }
     outputCalls = Set(graph.program.outputs.compactMap { graph.producer(of: $0) })
     logitsCalls = Set(
@@ -976,6 +970,29 @@ public final class Trainer {
       added.append(loss.scalars[0])
     }
     return (graph.program.outputs.map { values[$0]! }, added, kept)
+  }
+
+  /// Whether `value` is computed by a call ending in a softmax or sigmoid and read by nothing
+  /// else: Keras' activation caches its logits on it (`_keras_logits`), which crossentropies read
+  /// in place of the probabilities.
+  private static func cachesLogits(_ value: Int, in graph: TrainingGraph) -> Bool {
+    guard graph.readers[value] == 1, let call = graph.producer(of: value),
+      case .layer(let step) = graph.calls[call].node
+    else { return false }
+    switch graph.steps[step].finalActivation {
+    case .softmax, .sigmoid: return true
+    default: return false
+    }
+  }
+
+  /// The logits Keras caches on model output `k` (`cachesLogits`) in a forward pass that kept
+  /// `kept`: the input of its final activation; nil for another output.
+  func cachedLogits(ofOutput k: Int, kept: [TrainingGraph.Kept], shape: [Int]) -> Tensor? {
+    let value = graph.program.outputs[k]
+    guard Self.cachesLogits(value, in: graph), let call = graph.producer(of: value),
+      case .layer(let saved) = kept[call], saved.preActivation.count == shape.reduce(1, *)
+    else { return nil }
+    return Tensor(validShape: shape, scalars: saved.preActivation)
   }
 
   /// Each output's loss and its gradient, with respect to the logits when the output ends in a

@@ -26,7 +26,19 @@ final class EagerTapes {
   var compiledSteps: [ObjectIdentifier: TrainStepModels.Compiled] = [:]
   /// The subclassed model whose own `train_step` / `test_step` runs now (`TrainStepLoop`).
   var stepModel: PythonInstance?
+  /// `tf.config.run_functions_eagerly(True)` ran: `tf.function`s and Keras' steps run eagerly.
+  var functionsRunEagerly = false
+  /// The logits Keras cached on the outputs of model calls a tape recorded in a graph
+  /// (`EagerGradients.modelCall`), by the output's identity; kept while a tape records.
+  var cachedLogits: [Int: NDArray] = [:]
   private var lastID = 0
+
+  /// The `with` block of `tape` (or `Optimizer.minimize`'s loss) ended: it records no more, and
+  /// once no tape records, the cached logits go.
+  func stop(_ tape: GradientTape) {
+    active.removeAll { $0 === tape }
+    if active.isEmpty { cachedLogits = [:] }
+  }
 
   func newID() -> Int {
     lastID += 1

@@ -25,6 +25,7 @@ enum EagerLosses {
         error.message.replacingOccurrences(of: "train with", with: "compute"), at: site.range)
     }
     resolved.keras3 = interpreter.kerasVersion == .keras3
+    resolved.inGraph = EagerGradients.inGraph(interpreter)
     let (target, prediction) = try operands(
       positional, keywords, function: "__call__", site: site, interpreter: interpreter)
     if resolved.keras3 { try keras3Structures(target, prediction, range: site.range) }
@@ -81,6 +82,7 @@ enum EagerLosses {
       fromLogits && loss.kind != .meanSquaredError
       && loss.kind != .meanAbsoluteError
     resolved.keras3 = interpreter.kerasVersion == .keras3
+    resolved.inGraph = EagerGradients.inGraph(interpreter)
     let (target, prediction) = try operands(
       positional, rest, function: name, site: site, interpreter: interpreter)
     return try perSample(
@@ -206,6 +208,17 @@ enum EagerLosses {
     return (y, p)
   }
 
+  /// The logits a crossentropy reads in place of `prediction` (Keras' `_get_logits`): those the
+  /// softmax or sigmoid ending a model cached on its output in a graph
+  /// (`EagerGradients.modelCall`), whatever `from_logits` says.
+  private static func cachedLogits(of prediction: Value, _ loss: Loss, interpreter: Interpreter)
+    -> NDArray?
+  {
+    guard loss.isCrossentropy, case .array(let array) = prediction, let id = array.traceID
+    else { return nil }
+    return interpreter.session.eagerTapes.cachedLogits[id]
+  }
+
   /// A loss object's value: the mean over the batch, a float32 scalar.
   private static func reduced(
     _ loss: Loss, target: Value, prediction: Value, site: CallSite, interpreter: Interpreter
@@ -213,15 +226,19 @@ enum EagerLosses {
     let (y, p) = try tensors(
       loss, target: target, prediction: prediction, site: site,
       keras3: interpreter.kerasVersion == .keras3)
-    let result = loss.batch(prediction: p.tensor, target: y.tensor)
+    // tf-keras' loss objects squeeze predictions of one class against targets of a rank less
+    // (`remove_squeezable_dimensions`): a new tensor, without the cached logits.
+    let squeezed = !loss.keras3 && y.rank == p.rank - 1 && p.shape.last == 1
+    let logits = squeezed ? nil : cachedLogits(of: prediction, loss, interpreter: interpreter)
+    let result = loss.batch(prediction: p.tensor, target: y.tensor, logits: logits?.tensor)
     guard
       case .array(var value) = EagerTensors.value(Tensor(validShape: [], scalars: [result.loss]))
     else { return .none }
     value.traceID = nil
     let gradient = EagerTensors.value(result.gradient)
     return EagerGradients.record(
-      .array(value), inputs: [target, prediction], name: "the loss \(loss.kind.rawValue)",
-      interpreter: interpreter,
+      .array(value), inputs: [target, logits.map(Value.array) ?? prediction],
+      name: "the loss \(loss.kind.rawValue)", interpreter: interpreter,
       backward: { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
         [nil, try EagerGradients.binary(.multiply, g, gradient, interpreter: i, range: r)]
       })
@@ -234,7 +251,8 @@ enum EagerLosses {
     let (y, p) = try tensors(
       loss, target: target, prediction: prediction, site: site,
       checkingShapesOf: interpreter.kerasVersion, keras3: interpreter.kerasVersion == .keras3)
-    let result = loss.lines(prediction: p.tensor, target: y.tensor)
+    let logits = cachedLogits(of: prediction, loss, interpreter: interpreter)
+    let result = loss.lines(prediction: p.tensor, target: y.tensor, logits: logits?.tensor)
     let shape = Array(p.shape.dropLast())
     try interpreter.budget.allocate(count: result.losses.count, size: 4, at: site.range)
     guard
@@ -243,8 +261,8 @@ enum EagerLosses {
     else { return .none }
     let gradient = EagerTensors.value(result.gradient)
     return EagerGradients.record(
-      .array(value), inputs: [target, prediction], name: "the loss \(loss.kind.rawValue)",
-      interpreter: interpreter,
+      .array(value), inputs: [target, logits.map(Value.array) ?? prediction],
+      name: "the loss \(loss.kind.rawValue)", interpreter: interpreter,
       backward: { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
         // Each line's upstream gradient over its own values: g with an axis of 1 appended.
         guard var spread = EagerTensors.operand(g) else { return [nil, nil] }

@@ -30,7 +30,7 @@ extension EagerGradients {
     let call = try tapeCall(
       model, on: array, training: training, stream: "tape/\(model.name)/\(tapes.newID())",
       failure: "ConvBook cannot record the call of \(model.name) on a GradientTape",
-      site: site, session: session)
+      site: site, session: session, inGraph: inGraph(interpreter))
     if training { keepStatistics(of: model, after: call, session: session) }
     for output in call.outputs {
       try interpreter.budget.allocate(count: output.count, size: 4, at: site.range)
@@ -47,14 +47,10 @@ extension EagerGradients {
       weightIDs.append(id)
     }
     let names = variables.map(\.name)
-    var results: [Value] = []
-    for (index, tensor) in call.outputs.enumerated() {
-      guard case .array(var output) = EagerTensors.value(tensor) else { continue }
-      let id = tapes.newID()
-      output.traceID = id
-      let count = call.outputs.count
-      let backward: Backward = {
-        (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
+    let count = call.outputs.count
+    // The backward rule of output `index` (of its cached logits where `ofLogits`).
+    func rule(_ index: Int, ofLogits: Bool, id: Int) -> Backward {
+      return { (g: Value, i: Interpreter, r: SourceRange) throws(CellError) -> [Value?] in
         // A tape still recording that recorded this call would need the backward pass itself
         // differentiated (a gradient penalty): ConvBook's engine has no such rule.
         if i.session.eagerTapes.active.contains(where: { $0.produced.contains(id) }) {
@@ -65,9 +61,11 @@ extension EagerGradients {
         guard let upstream = EagerTensors.operand(g) else { return [] }
         var gradients = [Tensor?](repeating: nil, count: count)
         gradients[index] = upstream.tensor
+        var logits = [Bool](repeating: false, count: count)
+        logits[index] = ofLogits
         let result: (weights: [(name: String, gradient: Tensor)], inputs: [Tensor?])
         do throws(TrainingError) {
-          result = try call.backward(outputGradients: gradients)
+          result = try call.backward(outputGradients: gradients, ofLogits: logits)
         } catch {
           throw .unsupported(
             "ConvBook cannot compute the gradient through \(model.name): \(error.message)", at: r)
@@ -78,22 +76,57 @@ extension EagerGradients {
         for name in names { parts.append(byName[name].map(EagerTensors.value)) }
         return parts
       }
+    }
+    func record(_ id: Int, backward: @escaping Backward) {
       for tape in tapes.active {
         tape.produced.insert(id)
         tape.nodes.append(
           GradientTape.Node(output: id, inputs: [inputID] + weightIDs, backward: backward))
         for weight in weightIDs { tape.watched.insert(weight) }
       }
-      var value = Value.array(output)
-      if training, TrainingCalls.ownRandomness(model) {
-        // tf-keras' dropout masks (and any noise layer's draws) in training mode: TensorFlow's
-        // stateful generator, which ConvBook does not reproduce (Keras 3's SeedGenerator it does).
-        value = try OwnDraws.mark(
-          value, refusingText: true, range: site.range, training: session.training)
+    }
+    // tf-keras' dropout masks (and any noise layer's draws) in training mode: TensorFlow's
+    // stateful generator, which ConvBook does not reproduce (Keras 3's SeedGenerator it does).
+    let own = training && TrainingCalls.ownRandomness(model)
+    func ownDraws(_ value: Value) throws(CellError) -> Value {
+      guard own else { return value }
+      return try OwnDraws.mark(
+        value, refusingText: true, range: site.range, training: session.training)
+    }
+    let graph = inGraph(interpreter)
+    var results: [Value] = []
+    for (index, tensor) in call.outputs.enumerated() {
+      guard case .array(var output) = EagerTensors.value(tensor) else { continue }
+      let id = tapes.newID()
+      output.traceID = id
+      record(id, backward: rule(index, ofLogits: false, id: id))
+      // In a graph, Keras' softmax or sigmoid caches its logits on the output: a crossentropy
+      // reads them (`EagerLosses`), and its gradient goes back from them.
+      if graph, let logits = call.cachedLogits(ofOutput: index),
+        case .array(var cached) = EagerTensors.value(logits)
+      {
+        let logitsID = tapes.newID()
+        cached.traceID = logitsID
+        record(logitsID, backward: rule(index, ofLogits: true, id: logitsID))
+        if case .array(let marked) = try ownDraws(.array(cached)) {
+          tapes.cachedLogits[id] = marked
+        }
       }
-      results.append(value)
+      results.append(try ownDraws(.array(output)))
     }
     return results
+  }
+
+  /// Whether the code runs in a graph TensorFlow traces (a `tf.function`, or a model's own
+  /// `train_step` under `fit` unless compiled with `run_eagerly=True`), where Keras' softmax and
+  /// sigmoid cache their logits on their outputs (`_keras_logits`); eager tensors hold none.
+  static func inGraph(_ interpreter: Interpreter) -> Bool {
+    let tapes = interpreter.session.eagerTapes
+    if tapes.functionsRunEagerly { return false }
+    if interpreter.tfFunctionDepth > 0 { return true }
+    guard let model = tapes.stepModel else { return false }
+    let eagerly = model.layerState?.compileCall?.keywords.first { $0.0 == "run_eagerly" }?.1
+    return !(eagerly?.isTruthy ?? false)
   }
 
   /// A layer called on data while a tape records (`self.dense(x)` outside any model): recorded
@@ -153,7 +186,7 @@ extension EagerGradients {
       model, on: array, training: true,
       stream: "call/\(model.name)/\(session.training.clock)",
       failure: "ConvBook cannot run \(model.name) in training mode on this data",
-      site: site, session: session)
+      site: site, session: session, inGraph: inGraph(interpreter))
     if normalizes { keepStatistics(of: model, after: call, session: session) }
     var results: [Value] = []
     for tensor in call.outputs {
@@ -169,10 +202,10 @@ extension EagerGradients {
   }
 
   /// `model` run on `array` by the engine's trainer (`TapeCall`), its dropout drawn from the
-  /// generator stream `stream`; a failure refused as `failure: why`.
+  /// generator stream `stream`, in a graph where `inGraph`; a failure refused as `failure: why`.
   private static func tapeCall(
     _ model: KerasModel, on array: NDArray, training: Bool, stream: String,
-    failure: String, site: CallSite, session: KerasSession
+    failure: String, site: CallSite, session: KerasSession, inGraph: Bool
   ) throws(CellError) -> TapeCall {
     let memory = session.limits.modelMemoryBudget
     do {
@@ -180,7 +213,8 @@ extension EagerGradients {
       var generator = SeededGenerator(seed: session.training.seed, stream: stream)
       return try TapeCall(
         model: model, weights: weights, inputs: [array.tensor], training: training,
-        keras3: session.kerasVersion == .keras3, generator: &generator, memoryBudget: memory)
+        keras3: session.kerasVersion == .keras3, inGraph: inGraph, engine: session.engine,
+        generator: &generator, memoryBudget: memory)
     } catch let error as TrainingError {
       if error.kind == .stopped { throw .unsupported(error.message, at: site.range) }
       throw .unsupported("\(failure): \(error.message)", at: site.range)

@@ -1364,7 +1364,7 @@ extension Interpreter {
       // `with tf.GradientTape() as tape:` records while its block runs.
       let tapes = session.eagerTapes
       tapes.active.append(tape)
-      defer { tapes.active.removeAll { $0 === tape } }
+      defer { tapes.stop(tape) }
       if let target = item.target { try assign(manager, to: target, statement: statement) }
       return try executeWith(items.dropFirst(), body: body, statement: statement)
     case .standard(let context as GeneratorContextManager):

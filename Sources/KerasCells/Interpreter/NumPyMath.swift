@@ -100,8 +100,8 @@ enum NumPyMath {
     array.rank == 0 ? ArrayOperations.element(array, at: 0) : .array(array)
   }
 
-  /// NumPy's float32 `sin` / `cos` on a processor with FMA (`simd_sincos_f32`): Cody-Waite's
-  /// reduction by pi/2 in three fused steps, minimax polynomials on [-pi/4, pi/4] chosen and
+  /// NumPy's float32 `sin` / `cos` on a processor with FMA (`simd_sincos_f32`): the quadrant
+  /// x * 2/pi rounded in a fused step, Cody-Waite's reduction by pi/2 in three fused steps, minimax polynomials on [-pi/4, pi/4] chosen and
   /// negated by the quadrant; beyond its range (|x| > 117435.992, for cosine 71476.0625) the C
   /// library's function. Element by element, so any array length gives the same bits.
   static func sineOrCosine(_ value: Float, cosine: Bool) -> Float {
@@ -111,8 +111,10 @@ enum NumPyMath {
       return cosine ? Foundation.cos(value) : Foundation.sin(value)
     }
     let magic: Float = 0x1.800000p+23
-    var quadrant = value * 0x1.45f306p-1
-    quadrant = (quadrant + magic) - magic
+    // x * 2/pi rounded to a whole number by adding and taking off 1.5 * 2^23; the compiler of
+    // NumPy's wheels fuses the product into that sum (one rounding), which picks the other
+    // quadrant where x * 2/pi rounds to a half (np.sin(np.float32(3283.75))).
+    let quadrant = magic.addingProduct(value, 0x1.45f306p-1) - magic
     var reduced = value.addingProduct(quadrant, -0x1.921fb0p+00)
     reduced = reduced.addingProduct(quadrant, -0x1.5110b4p-22)
     reduced = reduced.addingProduct(quadrant, -0x1.846988p-48)

@@ -141,10 +141,10 @@ enum TapeOptimizers {
             variables, positional: [], keywords: [], site: site, interpreter: interpreter)
         }
       } catch {
-        tapes.active.removeAll { $0 === tape }
+        tapes.stop(tape)
         throw error
       }
-      tapes.active.removeAll { $0 === tape }
+      tapes.stop(tape)
     } else if given == nil {
       // tf-keras: "`tape` is required when a `Tensor` loss is passed. Received: loss=..., tape=None."
       throw .unsupported(

@@ -136,8 +136,11 @@ enum TensorFlowEnvironment {
       return try devices(
         ofType: values["device_type"]!, logical: name == "list_logical_devices", arguments)
     case (_, "run_functions_eagerly"):
-      // ConvBook runs every `tf.function` eagerly already.
-      try arguments.bind([("run_eagerly", nil)])
+      // ConvBook runs every `tf.function` eagerly already; what differs is that Keras'
+      // activations cache no logits then (`EagerGradients.inGraph`).
+      let (values, _) = try arguments.bind([("run_eagerly", nil)])
+      arguments.interpreter.session.eagerTapes.functionsRunEagerly =
+        values["run_eagerly"]!.isTruthy
       return Value.none
     case (_, "enable_op_determinism"):
       // ConvBook's kernels are deterministic already.

@@ -319,7 +319,7 @@ final class CompiledStepObject: StandardObject {
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> Value? {
     let compiled = try state(interpreter: interpreter, site: site)
-    let target: Value
+    var target: Value
     let prediction: Value
     switch name {
     case "compiled_loss":
@@ -361,6 +361,14 @@ final class CompiledStepObject: StandardObject {
       return nil
     }
     guard let call = instance.layerState?.compileCall else { return nil }
+    // tf-keras' `compute_loss` is `compiled_loss`, whose container gives targets of rank 1 an
+    // axis for predictions of rank 2 (`match_dtype_and_rank`) before its loss reads them.
+    if interpreter.kerasVersion == .keras2, case .array(var labels) = target, labels.rank == 1,
+      EagerTensors.operand(prediction)?.rank == 2
+    {
+      labels.shape.append(1)
+      target = .array(labels)
+    }
     let loss = call.keywords.first { $0.0 == "loss" }?.1 ?? call.positional.dropFirst().first
     guard let loss, !loss.isNone else {
       if interpreter.kerasVersion == .keras3 {
@@ -389,8 +397,9 @@ final class CompiledStepObject: StandardObject {
         loss, positional: [target, prediction], keywords: [], site: site,
         interpreter: interpreter)
     }
-    // Keras 3's `compiled_loss` is `compute_loss`, which updates no tracker.
-    if name == "compiled_loss", interpreter.kerasVersion == .keras2 {
+    // Keras 3's `compiled_loss` is `compute_loss`, which updates no tracker; tf-keras'
+    // `compute_loss` is `compiled_loss`, which does.
+    if interpreter.kerasVersion == .keras2 {
       if compiled.lossTracker == nil {
         compiled.lossTracker = KerasMetricObject(
           object: KerasObject(typeName: "Mean", arguments: [("name", .string("loss"))]),
