@@ -1272,6 +1272,8 @@ extension Interpreter {
           "ConvBook does not print a tf-keras layer or model object: Python shows its memory address (`<... object at 0x...>`), which changes from run to run; print its .name instead",
           at: range)
       }
+    case .standard(let description as SklearnDatasetDescription):
+      throw .unsupported(description.refusal, at: range)
     case .standard(let object as MatplotlibObject):
       // `<Figure size 640x480 with 1 Axes>`, `Text(0.5, 1.0, 'loss')`,
       // `<matplotlib.lines.Line2D object at 0x7f...>`: the state of a figure ConvBook does not draw.

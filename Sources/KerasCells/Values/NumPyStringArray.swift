@@ -214,9 +214,30 @@ final class NumPyStringArray: StandardObject {
         }
       }
       return .standard(NumPyStringArray(items: kept, shape: [picked.count] + inner, kind: kind))
+    case .standard(let scalar as NumPyScalar) where scalar.array.dtype.isInteger:
+      return try item(
+        at: .int(Int(scalar.array.value(at: 0))), interpreter: interpreter, range: range)
+    case .array(let positions)
+    where shape.count == 1 && positions.dtype.isInteger && positions.tensorFlowDType == nil:
+      // NumPy's integer-array indexing of a vector: the items at those positions, in the
+      // positions' shape (`iris.target_names[y]`).
+      var picked: [String] = []
+      for offset in 0..<positions.count {
+        let given = Int(positions.value(at: offset))
+        let position = given < 0 ? given + items.count : given
+        guard position >= 0, position < items.count else {
+          throw CellError(
+            type: "IndexError",
+            message: "index \(given) is out of bounds for axis 0 with size \(items.count)",
+            range: range)
+        }
+        picked.append(items[position])
+      }
+      return .standard(NumPyStringArray(items: picked, shape: positions.shape, kind: kind))
     default:
       throw .unsupported(
-        "ConvBook indexes arrays of str by an int or a slice of the first axis only", at: range)
+        "ConvBook indexes arrays of str by an int, a slice of the first axis or (a vector) an array of ints only",
+        at: range)
     }
   }
 
