@@ -187,8 +187,8 @@ final class NumPyStringArray: StandardObject {
     throws(CellError) -> Value?
   {
     let rows = self.rows
-    switch index {
-    case .int(let given):
+    /// NumPy's position of `given` on the first axis (counted from the end when negative).
+    func position(_ given: Int) throws(CellError) -> Int {
       let position = given < 0 ? given + rows.count : given
       guard position >= 0, position < rows.count else {
         throw CellError(
@@ -196,7 +196,11 @@ final class NumPyStringArray: StandardObject {
           message: "index \(given) is out of bounds for axis 0 with size \(rows.count)",
           range: range)
       }
-      return rows[position]
+      return position
+    }
+    switch index {
+    case .int(let given):
+      return rows[try position(given)]
     case .slice(let start, let stop, let step):
       if step == 0 {
         throw CellError(type: "ValueError", message: "slice step cannot be zero", range: range)
@@ -223,15 +227,7 @@ final class NumPyStringArray: StandardObject {
       // positions' shape (`iris.target_names[y]`).
       var picked: [String] = []
       for offset in 0..<positions.count {
-        let given = Int(positions.value(at: offset))
-        let position = given < 0 ? given + items.count : given
-        guard position >= 0, position < items.count else {
-          throw CellError(
-            type: "IndexError",
-            message: "index \(given) is out of bounds for axis 0 with size \(items.count)",
-            range: range)
-        }
-        picked.append(items[position])
+        picked.append(items[try position(Int(positions.value(at: offset)))])
       }
       return .standard(NumPyStringArray(items: picked, shape: positions.shape, kind: kind))
     default:
