@@ -7,6 +7,7 @@ import Foundation
 ///   momentum);
 /// - Adam / AdamW: m += (g - m)(1 - beta_1); v += (g^2 - v)(1 - beta_2);
 ///   w -= m alpha / (sqrt(v) + epsilon) with alpha = lr sqrt(1 - beta_2^t) / (1 - beta_1^t);
+///   with `amsgrad`, v_hat = maximum(v_hat, v) takes v's place in the step;
 ///   AdamW first decays every trainable weight, w -= w * weight_decay * lr;
 /// - RMSprop: v = rho v + (1 - rho) g^2 (centered: minus the square of the mean gradient);
 ///   step = lr g rsqrt(v + epsilon) (Eigen's `rsqrt`, `EigenMath.rsqrt`: Keras 3 writes
@@ -44,6 +45,8 @@ public struct Optimizer: Sendable, Equatable {
   public var epsilon: Float = 1e-7
   public var rho = 0.9
   public var centered = false
+  /// Adam's and AdamW's `amsgrad=True`: the step divides by the largest second moment so far.
+  public var amsgrad = false
   public var weightDecay: Float?
   /// Keras 3: an Embedding's gradient (an IndexedSlices) is squared slice by slice before its
   /// rows add up, so Adam's, AdamW's and RMSprop's second moment takes the sum of the squares of
@@ -88,7 +91,7 @@ public struct Optimizer: Sendable, Equatable {
     var scalars = 0
     switch kind {
     case .sgd: slots = momentum > 0 ? 1 : 0
-    case .adam, .adamW: slots = 2
+    case .adam, .adamW: slots = amsgrad ? 3 : 2
     case .rmsprop: slots = 1 + (momentum > 0 ? 1 : 0) + (centered ? 1 : 0)
     case .nadam:
       slots = 2
@@ -108,13 +111,15 @@ public struct Optimizer: Sendable, Equatable {
     var iterations = 0
     var first: [[Float]] = []
     var second: [[Float]] = []
+    /// AMSGrad's largest second moments (`velocity_hat`), empty without `amsgrad`.
+    var largest: [[Float]] = []
     /// Nadam's running product of momentum factors (`u_product`).
     var product: Float = 1
   }
 
   func makeState(sizes: [Int]) -> State {
     let zeros = sizes.map { [Float](repeating: 0, count: $0) }
-    return State(iterations: 0, first: zeros, second: zeros)
+    return State(iterations: 0, first: zeros, second: zeros, largest: amsgrad ? zeros : [])
   }
 
   /// One `apply_gradients`: every variable in order, then iterations += 1 (Adam's element updates
@@ -160,6 +165,17 @@ public struct Optimizer: Sendable, Equatable {
         let beta2Power = Foundation.pow(Float(beta2), step)
         let alpha = lr * (1 - beta2Power).squareRoot() / (1 - beta1Power)
         let (beta1, beta2, epsilon) = (Float(1 - beta1), Float(1 - beta2), epsilon)
+        if amsgrad {
+          let square = squares[v]
+          for i in g.indices {
+            state.first[v][i] += (g[i] - state.first[v][i]) * beta1
+            state.second[v][i] += ((square?[i] ?? g[i] * g[i]) - state.second[v][i]) * beta2
+            state.largest[v][i] = Swift.max(state.largest[v][i], state.second[v][i])
+            variables[v][i] -=
+              (state.first[v][i] * alpha) / (state.largest[v][i].squareRoot() + epsilon)
+          }
+          continue
+        }
         // Through buffer pointers: nested-array subscripts re-check uniqueness at every access.
         g.withUnsafeBufferPointer { g in
           state.first[v].withUnsafeMutableBufferPointer { m in

@@ -86,6 +86,7 @@ public final class OptimizerSlots {
   private struct Slots {
     var first: [Float]
     var second: [Float]
+    var largest: [Float]
     var iterations: Int
     /// Nadam's running product after the variable's last update.
     var product: Float
@@ -114,6 +115,9 @@ public final class OptimizerSlots {
       if let kept = slots[names[index]], kept.first.count == values[index].count {
         state.first[k] = kept.first
         state.second[k] = kept.second
+        if optimizer.amsgrad, kept.largest.count == kept.first.count {
+          state.largest[k] = kept.largest
+        }
       }
     }
     var updated = chosen.map { values[$0] }
@@ -122,7 +126,8 @@ public final class OptimizerSlots {
     for (k, index) in chosen.enumerated() {
       values[index] = updated[k]
       slots[names[index]] = Slots(
-        first: state.first[k], second: state.second[k], iterations: state.iterations,
+        first: state.first[k], second: state.second[k],
+        largest: optimizer.amsgrad ? state.largest[k] : [], iterations: state.iterations,
         product: state.product)
     }
   }

@@ -404,11 +404,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         case "rho": optimizer.rho = try double()
         case "centered": optimizer.centered = try flag()
         case "weight_decay": optimizer.weightDecay = argument == .none ? nil : try number()
-        case "amsgrad":
-          if try flag() {
-            throw TrainingError(
-              .configuration, "ConvBook cannot train with \(object.typeName)(amsgrad=True) yet")
-          }
+        case "amsgrad": optimizer.amsgrad = try flag()
         case "name": continue
         default:
           throw TrainingError(

@@ -213,6 +213,15 @@ enum Attributes {
         // Computed as SciPy does (`NumPyConvolve`).
         return .module(.inert(NumPyConvolve.convolve2dPath))
       }
+      if case .inert("sklearn.utils") = module, name == "shuffle" {
+        // Shuffled as scikit-learn shuffles (`SklearnShuffle`).
+        return .module(.inert(SklearnShuffle.path))
+      }
+      if case .inert(SklearnMetrics.module) = module, let function = SklearnMetrics.attribute(name)
+      {
+        // Scores computed as scikit-learn computes them (`SklearnMetrics`).
+        return function
+      }
       if case .inert("sklearn.model_selection") = module, name == "train_test_split" {
         // Split as scikit-learn splits (`TrainTestSplit`).
         return .module(.inert(TrainTestSplit.path))

@@ -23,7 +23,7 @@ enum BuiltinTypeAttributes {
       return list.deque == nil ? listNames : dequeNames
     case .dictionary(let dictionary):
       switch dictionary.flavor {
-      case .plain: return dictNames
+      case .plain, .bunch: return dictNames
       case .ordered: return dictNames.union(["__dict__", "move_to_end"])
       case .defaultDict: return dictNames.union(["__copy__", "__missing__", "default_factory"])
       case .counter: return dictNames.union(counterExtraNames)
@@ -47,6 +47,11 @@ enum BuiltinTypeAttributes {
     throws(CellError) -> Value?
   {
     guard let names = names(of: value) else { return nil }
+    if case .dictionary(let bunch) = value, case .bunch = bunch.flavor, !names.contains(name) {
+      // `Bunch.__getattr__`: the item of that key, else an AttributeError of the key alone.
+      if let item = bunch.value(for: .string(name)) { return item }
+      throw CellError(type: "AttributeError", message: name, range: range)
+    }
     guard names.contains(name) else {
       throw CellError(
         type: "AttributeError", message: "'\(typeName)' object has no attribute '\(name)'",

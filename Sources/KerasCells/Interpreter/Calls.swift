@@ -95,6 +95,15 @@ enum Calls {
         return try TrainTestSplit.call(
           positional: positional, keywords: keywords, site: site, interpreter: interpreter)
       }
+      if path == SklearnShuffle.path {
+        return try SklearnShuffle.call(
+          positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      }
+      if let result = try SklearnMetrics.call(
+        path, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+      {
+        return result
+      }
       if let result = try SklearnDatasets.call(
         path, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
       {

@@ -25,6 +25,8 @@ enum EagerFunctions {
     case extremum(max: Bool)
     case argmax(Bool)
     case oneHot, select, clip, softmax, resize
+    /// `tf.clip_by_norm(t, clip_norm, axes=None)`.
+    case clipByNorm
     /// `tf.logical_and` / `logical_or` / `logical_xor` (the operator of `&`, `|`, `^`).
     case logical(BinaryOperator)
     case logicalNot
@@ -102,7 +104,8 @@ enum EagerFunctions {
       "transpose": .transpose, "expand_dims": .expandDims, "squeeze": .squeeze,
       "concat": .concat, "stack": .stack, "split": .split, "pad": .pad, "tile": .tile,
       "shape": .shape, "size": .size, "rank": .rank, "matmul": .matmul, "one_hot": .oneHot,
-      "where": .select, "clip_by_value": .clip, "GradientTape": .gradientTape,
+      "where": .select, "clip_by_value": .clip, "clip_by_norm": .clipByNorm,
+      "GradientTape": .gradientTape,
       "linspace": .linspace,
     ], uniquingKeysWith: { first, _ in first })
 
@@ -624,6 +627,7 @@ enum EagerFunctions {
     case .full: return ["shape", "fill_value", "dtype"]
     case .norm: return ["x", "ord", "axis", "keepdims"]
     case .clip: return ["t", "clip_value_min", "clip_value_max", "name"]
+    case .clipByNorm: return ["t", "clip_norm", "axes", "name"]
     case .softmax: return activation ? ["x", "axis"] : ["logits", "axis", "name"]
     case .resize:
       return ["images", "size", "method", "preserve_aspect_ratio", "antialias", "name"]
@@ -2005,6 +2009,8 @@ enum EagerFunctions {
         return try made(
           EagerDType(of: x), x.shape,
           EagerTensors.doubles(x).map { Swift.min(Swift.max($0, low), high) })
+      case .clipByNorm:
+        return try clipByNorm()
       case .softmax:
         let name = arguments["logits"] != nil ? "logits" : "x"
         let x = try tensor(name)
@@ -2130,6 +2136,43 @@ enum EagerFunctions {
       let generator = session.eagerRandom.generator("TruncatedNormal", draw: draw, count: count)
       let values = generator.truncatedNormal(count: count).map { Double($0 * stddev + mean) }
       return try made(.float32, sizes, values, ownDraw: tensorFlowSeeds == nil)
+    }
+
+    /// `tf.clip_by_norm(t, clip_norm, axes=None)` as TensorFlow computes it, each step in the
+    /// tensor's dtype: `t * clip_norm / maximum(l2norm, clip_norm)`, where `l2norm` is the square
+    /// root of `reduce_sum(t * t, axes, keepdims=True)` where that sum is positive (the sum
+    /// itself elsewhere) and a negative limit is 0. Inside a GradientTape it is ConvBook's
+    /// limitation (it does not differentiate it).
+    func clipByNorm() throws(CellError) -> Value {
+      guard interpreter.session.eagerTapes.active.isEmpty else {
+        throw limitation("inside a GradientTape (ConvBook does not differentiate it)")
+      }
+      let t = try tensor("t")
+      let dtype = EagerDType(of: t)
+      guard dtype == .float32 || dtype == .float64 else {
+        throw limitation("of \(dtype.rawValue) values")
+      }
+      guard var limit = try number("clip_norm") else { throw missing("clip_norm") }
+      limit = Swift.max(limit, 0)
+      if dtype == .float32 { limit = Double(Float(limit)) }
+      let axes = try integers("axes") ?? Array(0..<t.rank)
+      let engine = interpreter.session.engine
+      let squares = try EagerArithmetic.binary(
+        .multiply, .array(t), .array(t), engine: engine, range: range, budget: budget)
+      guard let squared = EagerTensors.operand(squares) else { throw limitation("here") }
+      let sums = try EagerMath.reduce(
+        squared, "sum", axes: axes, keepDims: true, range: range, budget: budget)
+      let denominators = EagerTensors.doubles(sums).map { sum in
+        guard sum > 0 else { return Swift.max(sum, limit) }
+        let norm = dtype == .float32 ? Double(Float(sum).squareRoot()) : sum.squareRoot()
+        return Swift.max(norm, limit)
+      }
+      let scaled = try EagerArithmetic.binary(
+        .multiply, .array(t), try made(dtype, [], [limit]), engine: engine, range: range,
+        budget: budget)
+      return try EagerArithmetic.binary(
+        .divide, scaled, try made(dtype, sums.shape, denominators), engine: engine, range: range,
+        budget: budget)
     }
 
     /// `tf.linspace(start, stop, num)`: `start + i * ((stop - start) / (num - 1))` in the

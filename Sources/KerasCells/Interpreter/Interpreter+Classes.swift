@@ -1282,6 +1282,14 @@ extension Interpreter {
           "ConvBook does not print a tf-keras layer or model object: Python shows its memory address (`<... object at 0x...>`), which changes from run to run; print its .name instead",
           at: range)
       }
+    case .standard(let description as SklearnDatasetDescription):
+      throw .unsupported(description.refusal, at: range)
+    case .standard(let metric as KerasMetricObject) where !metric.keras3 && shown == .repr:
+      // tf-keras' metrics show their config as str only; their repr is Python's default, with
+      // the object's memory address (`<tf_keras.src.metrics.base_metric.Mean object at 0x...>`).
+      throw .unsupported(
+        "ConvBook does not print a tf-keras metric object's repr: Python shows its memory address (`<... object at 0x...>`), which changes from run to run; print it alone (its str) or its .name",
+        at: range)
     case .standard(let object as MatplotlibObject):
       // `<Figure size 640x480 with 1 Axes>`, `Text(0.5, 1.0, 'loss')`,
       // `<matplotlib.lines.Line2D object at 0x7f...>`: the state of a figure ConvBook does not draw.

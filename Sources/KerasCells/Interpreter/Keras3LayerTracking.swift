@@ -50,7 +50,7 @@ enum Keras3LayerTracking {
     case .dictionary(let dictionary):
       switch dictionary.flavor {
       case .plain, .ordered: break
-      case .defaultDict, .counter: return value
+      case .defaultDict, .counter, .bunch: return value
       }
       try interpreter.budget.allocate(slots: 2 * dictionary.count, at: range)
       var tracked: [(Value, Value)] = []

@@ -14,6 +14,10 @@ final class KerasMetricObject: StandardObject {
     /// Keras 3's `compile_metrics`: the compiled metrics of `model` (made at the first update,
     /// from the shapes), whose `result()` is a dict of theirs.
     case compiled(PythonInstance)
+    /// `Precision` (`precision`) or `Recall` at the threshold 0.5: `total` counts the true
+    /// positives, `count` those and the false positives (or the false negatives), whose
+    /// quotient is `div_no_nan(tp, tp + fp)`.
+    case confusion(precision: Bool)
   }
 
   /// The compiled metrics a `compile_metrics` container holds, once updated.
@@ -53,6 +57,25 @@ final class KerasMetricObject: StandardObject {
     _ className: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> KerasMetricObject? {
+    if className == "Precision" || className == "Recall" {
+      // Made with a name at most (`thresholds`, `top_k` and `class_id` come first
+      // positionally); without one, Keras names it as a layer (`precision`, `precision_1`).
+      guard positional.isEmpty, keywords.count <= 1, keywords.allSatisfy({ $0.0 == "name" })
+      else { return nil }
+      var name = ""
+      var objectArguments: [(String, ArgumentValue)] = []
+      if let given = keywords.first?.1 {
+        guard case .string(let text) = given else { return nil }
+        name = text
+        objectArguments.append(("name", .string(text)))
+      } else {
+        name = interpreter.kerasNames.uniqueName(forClass: className)
+      }
+      return KerasMetricObject(
+        object: KerasObject(typeName: className, arguments: objectArguments),
+        kind: .confusion(precision: className == "Precision"), name: name,
+        keras3: interpreter.kerasVersion == .keras3)
+    }
     // Made with a name at most; other arguments (a threshold, a dtype) keep the Keras object
     // `compile` reads, whose update in a custom loop is refused by name.
     guard let (perLine, defaultName) = classes[className],
@@ -89,14 +112,27 @@ final class KerasMetricObject: StandardObject {
     case .sum: names = ["total"]
     case .mean, .perLine: names = ["total", "count"]
     case .compiled: names = []
+    case .confusion(let precision):
+      return ["true_positives", precision ? "false_positives" : "false_negatives"].map {
+        WeightSpec($0, [1], trainable: false, initializer: .string("zeros"))
+      }
     }
     return names.map { WeightSpec($0, [], trainable: false, initializer: .string("zeros")) }
   }
 
   override var typeName: String { object.typeName }
 
+  /// Keras 3's repr; tf-keras shows `Metric.__str__`, the class and its config (its repr is
+  /// Python's default, with a memory address: `Interpreter.prepareText` refuses showing it).
   override func repr(_ item: (Value) -> String) -> String {
-    keras3 ? "<\(object.typeName) name=\(name)>" : "<\(object.typeName) object>"
+    guard !keras3 else { return "<\(object.typeName) name=\(name)>" }
+    var config = "name=\(name),dtype=float32"
+    switch kind {
+    case .perLine(.binaryAccuracy): config += ",threshold=0.5"
+    case .confusion: config += ",thresholds=None,top_k=None,class_id=None"
+    default: break
+    }
+    return "\(object.typeName)(\(config))"
   }
 
   override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
@@ -180,6 +216,26 @@ final class KerasMetricObject: StandardObject {
       return try EagerTensors.convert(
         value, dtype: nil, function: "update_state", range: site.range)
     }
+    /// `update_state(y_true, y_pred, sample_weight=None)`'s labels and predictions (a weight is
+    /// ConvBook's limitation).
+    func labeled() throws(CellError) -> (NDArray, NDArray) {
+      let arguments = try EagerFunctions.bind(
+        positional, keywords, parameters: ["y_true", "y_pred", "sample_weight"],
+        function: "update_state", range: site.range)
+      if let weight = arguments["sample_weight"], !weight.isNone {
+        throw .unsupported(
+          "ConvBook does not support `\(object.typeName).update_state(sample_weight=...)` yet",
+          at: site.range)
+      }
+      guard let target = arguments["y_true"], let prediction = arguments["y_pred"] else {
+        throw CellError(
+          type: "TypeError",
+          message:
+            "update_state() missing 1 required positional argument: '\(arguments["y_true"] == nil ? "y_true" : "y_pred")'",
+          range: site.range)
+      }
+      return (try array(target), try array(prediction))
+    }
     switch kind {
     case .mean, .sum:
       let arguments = try EagerFunctions.bind(
@@ -239,22 +295,7 @@ final class KerasMetricObject: StandardObject {
           positional: [target, prediction], keywords: [], site: site, interpreter: interpreter)
       }
     case .perLine(let metric):
-      let arguments = try EagerFunctions.bind(
-        positional, keywords, parameters: ["y_true", "y_pred", "sample_weight"],
-        function: "update_state", range: site.range)
-      if let weight = arguments["sample_weight"], !weight.isNone {
-        throw .unsupported(
-          "ConvBook does not support `\(object.typeName).update_state(sample_weight=...)` yet",
-          at: site.range)
-      }
-      guard let target = arguments["y_true"], let prediction = arguments["y_pred"] else {
-        throw CellError(
-          type: "TypeError",
-          message:
-            "update_state() missing 1 required positional argument: '\(arguments["y_true"] == nil ? "y_true" : "y_pred")'",
-          range: site.range)
-      }
-      let (y, p) = (try array(target), try array(prediction))
+      let (y, p) = try labeled()
       let classes = max(1, p.shape.last ?? 1)
       let lines = p.count / classes
       let expected = metric == .sparseCategoricalAccuracy ? lines : p.count
@@ -266,6 +307,25 @@ final class KerasMetricObject: StandardObject {
       let batch = Metric(name: name, kind: metric).batch(prediction: p.tensor, target: y.tensor)
       total += Float(batch.sum)
       count += Float(batch.count)
+    case .confusion(let precision):
+      let (y, p) = try labeled()
+      guard y.count == p.count else {
+        throw .unsupported(
+          "ConvBook computes \(object.typeName) on labels and predictions of one size (Keras would broadcast \(TensorShape.tuple(y.shape)) and \(TensorShape.tuple(p.shape)))",
+          at: site.range)
+      }
+      // Keras' `update_confusion_matrix_variables`: a prediction (cast to float32) is positive
+      // above the threshold, a label when it is not 0.
+      for index in 0..<y.count {
+        let predicted = Float(p.value(at: index)) > 0.5
+        let actual = y.value(at: index) != 0
+        if predicted && actual {
+          total += 1
+          count += 1
+        } else if precision ? predicted : actual {
+          count += 1
+        }
+      }
     }
   }
 }

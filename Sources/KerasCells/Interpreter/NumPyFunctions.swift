@@ -9,7 +9,7 @@ enum NumPyFunctions {
     "array", "asarray", "expand_dims", "argmax", "argmin", "mean", "sum", "max", "min", "amax",
     "amin", "roll", "concatenate", "zeros", "ones", "arange", "reshape", "squeeze", "round",
     "around", "full", "log", "exp", "sqrt", "set_printoptions", "std", "var", "clip", "unique",
-    "ravel", "all", "any", "empty",
+    "ravel", "all", "any", "empty", "append",
   ]
 
   /// Dtype names usable as `np.float32` (also callable on a number).
@@ -421,6 +421,28 @@ enum NumPyFunctions {
       try ArrayOperations.checkAxesFitCInt(arguments.value(1, "axis"), .cFunction, range: range)
       let result = try ArrayOperations.concatenate(
         arrays, axis: try arguments.integer(1, "axis") ?? 0, range: range)
+      try budget.allocate(count: result.count, size: result.dtype.storedSize, at: range)
+      return .array(result)
+    case "append":
+      // `np.append(arr, values, axis=None)`: without an axis both are flattened and joined;
+      // with one, it is `np.concatenate((arr, values), axis=axis)`.
+      try arguments.check(allowed: ["arr", "values", "axis"])
+      var array = try arguments.array(0, "arr", budget: budget)
+      guard let given = arguments.value(1, "values") else {
+        throw CellError(
+          type: "TypeError",
+          message: "append() missing 1 required positional argument: 'values'", range: range)
+      }
+      var values = try ArrayOperations.array(from: given, dtype: nil, range: range, budget: budget)
+      var axis = 0
+      if let requested = arguments.value(2, "axis"), !requested.isNone {
+        try ArrayOperations.checkAxesFitCInt(requested, .cFunction, range: range)
+        axis = try arguments.integer(2, "axis") ?? 0
+      } else {
+        array.shape = [array.count]
+        values.shape = [values.count]
+      }
+      let result = try ArrayOperations.concatenate([array, values], axis: axis, range: range)
       try budget.allocate(count: result.count, size: result.dtype.storedSize, at: range)
       return .array(result)
     case "zeros", "ones", "empty":

@@ -1,8 +1,9 @@
 /// scikit-learn's datasets module as scripts reach it beside model code: `load_boston`, which
 /// scikit-learn 1.2 removed (its `__getattr__` raises an ImportError with the story of the data
-/// set, in `from sklearn.datasets import load_boston` as in `sklearn.datasets.load_boston`), and
-/// the generators ConvBook makes as scikit-learn does (`make_classification`,
-/// `make_regression`, `make_blobs`, `make_moons`, `make_circles`).
+/// set, in `from sklearn.datasets import load_boston` as in `sklearn.datasets.load_boston`), the
+/// generators ConvBook makes as scikit-learn does (`make_classification`, `make_regression`,
+/// `make_blobs`, `make_moons`, `make_circles`) and the loaders of the tables it ships
+/// (`load_iris`, `load_wine`, `load_breast_cancer`: `SklearnBundledData`).
 enum SklearnDatasets {
   static let module = "sklearn.datasets"
 
@@ -14,6 +15,8 @@ enum SklearnDatasets {
     case "load_boston":
       throw CellError(type: "ImportError", message: loadBostonMessage, range: range)
     case "make_classification", "make_regression", "make_blobs", "make_moons", "make_circles":
+      return .module(.inert(module + "." + name))
+    case _ where SklearnBundledData.loaders.contains(name):
       return .module(.inert(module + "." + name))
     default: return nil
     }
@@ -33,6 +36,11 @@ enum SklearnDatasets {
     _ path: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
     interpreter: Interpreter
   ) throws(CellError) -> Value? {
+    let name = String(path.split(separator: ".").last ?? "")
+    if path == module + "." + name, SklearnBundledData.loaders.contains(name) {
+      return try SklearnBundledData.call(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    }
     guard let signature = signatures[path] else { return nil }
     let arguments = try SklearnArguments(
       signature, positional: positional, keywords: keywords, range: site.range)

@@ -18,12 +18,15 @@ enum StandardCollections {
     case .ordered: return "OrderedDict"
     case .defaultDict: return "defaultdict"
     case .counter: return "Counter"
+    case .bunch: return "Bunch"
     }
   }
 
   static func hasMethods(_ flavor: PythonDict.Flavor) -> Bool {
-    if case .plain = flavor { return false }
-    return true
+    switch flavor {
+    case .plain, .bunch: return false
+    case .ordered, .defaultDict, .counter: return true
+    }
   }
 
   /// `repr` of a dict of a `collections` class, as CPython 3.11 writes it.
@@ -32,7 +35,7 @@ enum StandardCollections {
       "{" + pairs.map { item($0.0) + ": " + item($0.1) }.joined(separator: ", ") + "}"
     }
     switch dictionary.flavor {
-    case .plain: return braces(dictionary.pairs)
+    case .plain, .bunch: return braces(dictionary.pairs)
     case .ordered:
       if dictionary.isEmpty { return "OrderedDict()" }
       return "OrderedDict(["

@@ -291,7 +291,7 @@ final class CompiledStepObject: StandardObject {
           _ = try metric.method(
             "update_state", positional: [prediction], keywords: [], site: site,
             interpreter: interpreter)
-        case .perLine:
+        case .perLine, .confusion:
           throw .unsupported(
             "ConvBook does not support Keras 3's `compiled_metrics.update_state` with the metric \(metric.name) in `self.metrics` yet",
             at: site.range)

@@ -35,17 +35,10 @@ enum TrainTestSplit {
     guard !positional.isEmpty else { throw valueError("At least one array required as input") }
     var counts: [Int] = []
     for array in positional {
-      switch array {
-      case .array(let values) where values.rank >= 1: counts.append(values.shape[0])
-      case .list(let items): counts.append(items.items.count)
-      default: throw limitation("a \(array.typeName)")
-      }
+      guard let count = SklearnSamples.count(array) else { throw limitation("a \(array.typeName)") }
+      counts.append(count)
     }
-    if Set(counts).count > 1 {
-      throw valueError(
-        "Found input variables with inconsistent numbers of samples: [\(counts.map(String.init).joined(separator: ", "))]"
-      )
-    }
+    try SklearnSamples.checkConsistentLength(counts, range: range)
     let samples = counts[0]
     let (train, test) = try sizes(
       samples: samples, test: options["test_size"] ?? .none,
@@ -84,20 +77,10 @@ enum TrainTestSplit {
     var parts: [Value] = []
     for array in positional {
       for rows in [trainRows, testRows] {
-        var part: Value
-        switch array {
-        case .array(let values):
-          let rowSize = values.count / max(1, values.shape[0])
-          try interpreter.budget.allocate(count: rows.count * rowSize, size: 8, at: range)
-          part = .array(
-            NDArray(
-              dtype: values.dtype, shape: [rows.count] + values.shape.dropFirst(),
-              storage: NumPyKernel.rows(values.storage, rows, rowSize: rowSize)))
-        case .list(let items):
-          part = .list(PythonList(rows.map { items.items[$0] }))
-        default:
-          throw limitation("a \(array.typeName)")
-        }
+        guard
+          var part = try SklearnSamples.rows(
+            array, rows, budget: interpreter.budget, range: range)
+        else { throw limitation("a \(array.typeName)") }
         if ownDraws {
           part = try OwnDraws.mark(
             part, refusingText: false, range: range, training: interpreter.session.training)

@@ -187,8 +187,8 @@ final class NumPyStringArray: StandardObject {
     throws(CellError) -> Value?
   {
     let rows = self.rows
-    switch index {
-    case .int(let given):
+    /// NumPy's position of `given` on the first axis (counted from the end when negative).
+    func position(_ given: Int) throws(CellError) -> Int {
       let position = given < 0 ? given + rows.count : given
       guard position >= 0, position < rows.count else {
         throw CellError(
@@ -196,7 +196,11 @@ final class NumPyStringArray: StandardObject {
           message: "index \(given) is out of bounds for axis 0 with size \(rows.count)",
           range: range)
       }
-      return rows[position]
+      return position
+    }
+    switch index {
+    case .int(let given):
+      return rows[try position(given)]
     case .slice(let start, let stop, let step):
       if step == 0 {
         throw CellError(type: "ValueError", message: "slice step cannot be zero", range: range)
@@ -214,9 +218,22 @@ final class NumPyStringArray: StandardObject {
         }
       }
       return .standard(NumPyStringArray(items: kept, shape: [picked.count] + inner, kind: kind))
+    case .standard(let scalar as NumPyScalar) where scalar.array.dtype.isInteger:
+      return try item(
+        at: .int(Int(scalar.array.value(at: 0))), interpreter: interpreter, range: range)
+    case .array(let positions)
+    where shape.count == 1 && positions.dtype.isInteger && positions.tensorFlowDType == nil:
+      // NumPy's integer-array indexing of a vector: the items at those positions, in the
+      // positions' shape (`iris.target_names[y]`).
+      var picked: [String] = []
+      for offset in 0..<positions.count {
+        picked.append(items[try position(Int(positions.value(at: offset)))])
+      }
+      return .standard(NumPyStringArray(items: picked, shape: positions.shape, kind: kind))
     default:
       throw .unsupported(
-        "ConvBook indexes arrays of str by an int or a slice of the first axis only", at: range)
+        "ConvBook indexes arrays of str by an int, a slice of the first axis or (a vector) an array of ints only",
+        at: range)
     }
   }
 

@@ -120,6 +120,8 @@ public final class PythonDict: RandomAccessCollection {
     case defaultDict(Value?)
     /// `Counter`: a missing key counts 0.
     case counter
+    /// scikit-learn's `Bunch` (what `load_iris()` returns): its keys are attributes too.
+    case bunch
   }
 
   public init(_ pairs: [(Value, Value)] = []) { self.pairs = pairs }
