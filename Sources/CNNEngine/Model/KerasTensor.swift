@@ -189,12 +189,16 @@ public final class KerasTensor {
   /// Keras' `repr`, as lists and messages show it. tf-keras: `<KerasTensor: shape=(None, 3)
   /// dtype=float32 (created by layer 'dense')>`; Keras 3 (its `str` too): `<KerasTensor
   /// shape=(None, 3), dtype=float32, sparse=False, ragged=False, name=keras_tensor_4>`.
-  public var reprDescription: String {
+  public var reprDescription: String { reprDescription(showing: shape) }
+
+  /// `reprDescription` with `shown` for its shape (the batch size of the call on data that built
+  /// the model whose tensor it is).
+  public func reprDescription(showing shown: TensorShape) -> String {
     if let name = keras3Name {
       return
-        "<KerasTensor shape=\(shape), dtype=\(dtypeName), sparse=False, ragged=False, name=\(name)>"
+        "<KerasTensor shape=\(shown), dtype=\(dtypeName), sparse=False, ragged=False, name=\(name)>"
     }
-    return "<KerasTensor: shape=\(shape) dtype=\(dtypeName) (created by layer '\(producer.name)')>"
+    return "<KerasTensor: shape=\(shown) dtype=\(dtypeName) (created by layer '\(producer.name)')>"
   }
 
   /// tf-keras' `str` of an input tensor. For other tensors it would name the TensorFlow op

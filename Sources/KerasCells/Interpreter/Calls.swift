@@ -70,9 +70,22 @@ enum Calls {
         noteCallKeywords(keywords, of: result, session: interpreter.session)
         return result
       }
-    case .model where positional.count == 2 && keywords.allSatisfy({ $0.0 == "mask" }):
+    case .model(let model) where positional.count == 2 && keywords.allSatisfy({ $0.0 == "mask" }):
       // `self.shortcut(x, training)`: a model's `call(inputs, training=None, mask=None)` takes
-      // `training` second in tf-keras; Keras 3 takes only tensors positionally.
+      // `training` second in tf-keras. Keras 3's Sequential takes only tensors positionally; its
+      // functional models take anything, and `__call__` then passes `training` again as a
+      // keyword unless it is None (`_resolve_and_populate_arg`).
+      if interpreter.kerasVersion == .keras3, model.kind == .functional {
+        guard positional[1].isNone else {
+          throw CellError(
+            type: "TypeError",
+            message: "Functional.call() got multiple values for argument 'training'",
+            range: site.range)
+        }
+        return try call(
+          callee, positional: [positional[0]], keywords: keywords, site: site,
+          interpreter: interpreter)
+      }
       try EagerCalls.checkPositional(positional, site: site, interpreter: interpreter)
       return try call(
         callee, positional: [positional[0]], keywords: keywords + [("training", positional[1])],
@@ -945,10 +958,15 @@ enum Calls {
       let symbolicOutput =
         interpreter.kerasVersion == .keras3
         ? model.symbolicOutput.map { [Value.kerasTensor($0)] } : nil
+      // Keras 3 builds a layer that has no `build` of its own by running `call` once more
+      // (`_maybe_build`), whose output takes a name before the call's own.
+      let buildsByTracing =
+        interpreter.kerasVersion == .keras3 && KerasSubclassing.buildsByTracing(object)
       instance = try KerasSubclassing.layer(
         of: object, on: input,
         site: CallSite(range: range, calleeRange: range, arguments: [], calleeText: ""),
         interpreter: interpreter, callerArguments: symbolicOutput)
+      if buildsByTracing { interpreter.kerasNames.skipKerasTensorNames(1) }
     default:
       // A layer class instead of a layer (`layers.Dense`): Python shows the class where Keras
       // defines it (`<class 'keras.src.layers.core.dense.Dense'>`).
@@ -1065,9 +1083,11 @@ enum Calls {
         states = given
       }
     }
-    // `self.dropout(x, training)` in a subclassed model's `call`: Keras' layers whose `call`
-    // takes `training` second get it positionally.
+    // `self.dropout(x, training)` in a subclassed model's `call`: tf-keras' layers whose `call`
+    // takes `training` second get it positionally; Keras 3 takes only tensors (or None) so
+    // (`NonTensorLayerInputs`).
     if positional.count == 2, !keywords.contains(where: { $0.0 == "training" }),
+      interpreter.kerasVersion == .keras2 || positional[1].isNone,
       instance.layer is Dropout || instance.layer is BatchNormalization
         || ["GaussianNoise", "GaussianDropout", "AlphaDropout"].contains(instance.layer.className)
     {

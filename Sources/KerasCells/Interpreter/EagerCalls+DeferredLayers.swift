@@ -75,14 +75,15 @@ extension EagerCalls {
       try KerasRecursionLimit.checkDeferredBuild(model, site: site, interpreter: interpreter)
       do {
         if model.layers.isEmpty, case .instance(let first) = pending[0].value {
-          // The model starts with the custom layer: its input is the one Keras' build makes.
+          // The model starts with the custom layer: its input is the one Keras' build makes
+          // (Keras 3 names its tensor, which its errors show).
           let name = interpreter.kerasNames.hiddenInputName(
             firstLayer: first.layerState?.name ?? model.name)
-          try model.add(
-            input: KerasTensor(
-              input: InputLayer(
-                name: name, batchInputShape: input,
-                arguments: LayerArguments(className: "InputLayer", values: [:]))))
+          var inputLayer = InputLayer(
+            name: name, batchInputShape: input,
+            arguments: LayerArguments(className: "InputLayer", values: [:]))
+          inputLayer.tensorName = interpreter.kerasNames.kerasTensorName()
+          try model.add(input: KerasTensor(input: inputLayer))
         } else {
           try model.build(batchInputShape: input)
         }
@@ -95,10 +96,38 @@ extension EagerCalls {
       }
     }
     for (value, range) in pending {
-      try Calls.add(value, to: model, range: range, interpreter: interpreter)
+      // Keras 3 builds on the call's shape, batch size included, which its errors show.
+      if let batch, interpreter.kerasVersion == .keras3 {
+        EagerCalls.noteBuildBatch(batch, of: model, session: session)
+        if let output = model.symbolicOutput {
+          session.eagerBuildNodes[ObjectIdentifier(output.node)] = ObjectIdentifier(model)
+        }
+      }
+      do {
+        try Calls.add(value, to: model, range: range, interpreter: interpreter)
+      } catch {
+        throw calledAt(site, error, madeAt: range)
+      }
     }
     model.noteRebuilt()
     if let batch { EagerCalls.noteBuildBatch(batch, of: model, session: session) }
+  }
+
+  /// An exception raised while a layer kept aside is added at the model's first call or `build`:
+  /// Python's traceback has that call where ConvBook's add has the layer's place in the model's
+  /// constructor (or `add`), which is not running then.
+  private static func calledAt(_ site: CallSite, _ error: CellError, madeAt range: SourceRange)
+    -> CellError
+  {
+    guard error.type != nil else { return error }
+    var moved = error
+    for index in moved.callers.indices where moved.callers[index].range == range {
+      moved.callers[index].range = site.range
+    }
+    if moved.range == range, moved.callers.isEmpty, moved.tracebackRange == nil {
+      moved.tracebackRange = site.range
+    }
+    return moved
   }
 
   /// What a model with layers kept aside cannot do before its first call or `build` in ConvBook.

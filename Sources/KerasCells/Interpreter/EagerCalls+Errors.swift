@@ -21,7 +21,11 @@ extension EagerCalls {
     do {
       return try body()
     } catch var error {
-      if interpreter.session.eagerTraceBatch == nil, let symbolicCall,
+      // (A call on Keras 3's named tensors inside a call traced for data: a Sequential model
+      // that the traced call builds on the data's shape.)
+      if let symbolicCall,
+        interpreter.session.eagerTraceBatch == nil
+          || callsNamedKerasTensors(symbolicCall.positional),
         let wrapped = keras3SymbolicCallError(
           error, of: instance, positional: symbolicCall.positional,
           keywords: symbolicCall.keywords, interpreter: interpreter)

@@ -1110,9 +1110,14 @@ extension Interpreter {
       tfFunctionDepth -= 1
       random.exitFunction()
     }
-    let result = try Calls.call(
-      descriptor.function, positional: positional, keywords: keywords, site: site,
-      interpreter: self)
+    let result: Value
+    do {
+      result = try Calls.call(
+        descriptor.function, positional: positional, keywords: keywords, site: site,
+        interpreter: self)
+    } catch {
+      throw try AutoGraphErrors.leavingFunction(error, site: site, interpreter: self)
+    }
     return try Self.tfFunctionOutput(result, range: site.range)
   }
 

@@ -67,13 +67,14 @@ enum NonTensorLayerInputs {
   }
 
   /// Keras 3's check: the positional arguments flattened (lists, tuples, dictionaries' values),
-  /// the first that is neither a tensor nor None. Nil as well where a value comes first whose
-  /// handling ConvBook has not compared with Keras (a number, an object).
+  /// the first that is neither a tensor nor None (a Python number too: `self.bn(x, training)`,
+  /// which `__call__` does not convert, having no `__array__`). Nil as well where a value comes
+  /// first whose handling ConvBook has not compared with Keras (a NumPy scalar, an object).
   private static func firstNonTensor(_ values: [Value]) -> Value? {
     for value in values {
       switch value {
       case .kerasTensor, .array, .none: continue
-      case .ellipsis, .string: return value
+      case .ellipsis, .string, .bool, .int, .float: return value
       case .list, .tuple:
         guard let items = value.sequenceItems else { return nil }
         if let found = firstNonTensor(items) { return found }

@@ -46,6 +46,17 @@ extension EagerCalls {
   }
 }
 
+extension EagerCalls {
+  /// Whether `positional` holds Keras 3's named Keras tensors only.
+  static func callsNamedKerasTensors(_ positional: [Value]) -> Bool {
+    !positional.isEmpty
+      && positional.allSatisfy {
+        if case .kerasTensor(let tensor) = $0 { return tensor.keras3Name != nil }
+        return false
+      }
+  }
+}
+
 /// Keras 3's wrapping of an exception raised by a custom layer's `call` while the layer is called
 /// on Keras tensors: `Layer.compute_output_spec` runs `call` on graph tensors to infer the output
 /// and re-raises a failure as "Could not automatically infer the output shape / dtype", which
@@ -106,7 +117,9 @@ extension EagerCalls {
     }
     func text(_ value: Value) -> Value {
       switch value {
-      case .kerasTensor(let tensor): return .string(tensor.reprDescription)
+      case .kerasTensor(let tensor):
+        return .string(
+          tensor.reprDescription(showing: EagerCalls.shownShape(of: tensor, session: session)))
       case .list(let list): return .list(PythonList(list.items.map(text)))
       case .tuple(let items): return .tuple(items.map(text))
       default: return .string(PythonText.repr(value))

@@ -353,10 +353,14 @@ extension TFDataset {
 
   func shuffled(bufferSize: Int) -> TFDataset {
     let upstream = makeSource
+    // Elements of one shape keep every later shape whatever their order (batches hold as many
+    // elements either way); Python code reads them marked as ConvBook's own draws (`source`).
+    let oneShape = spec.map(Self.isFullyKnown) ?? false
     return TFDataset(
       "_ShuffleDataset", spec: spec, cardinality: cardinality, isShuffled: true,
       picksShuffled: picksShuffled
     ) { pass, interpreter, range throws(CellError) in
+      if !pass.forTraining, !oneShape { throw Self.shuffleOrderRefusal(at: range) }
       pass.shuffled.value = true
       return try upstream(pass, interpreter, range)
     }

@@ -181,15 +181,43 @@ final class TFDataset: StandardObject {
     return spec
   }
 
-  /// A pass for Python code, which refuses shuffled elements.
+  /// A pass for Python code. After a shuffle, the elements come in their stored order and carry
+  /// the mark of ConvBook's own draws (`OwnDraws`): TensorFlow's order comes from its own random
+  /// kernels, so printing their values is refused, while their shapes (`next(iter(ds))[0].shape`)
+  /// are Keras' own, since the shuffle stage let through only elements of one shape
+  /// (`shuffled(bufferSize:)`). An element that cannot carry the mark (text) is refused.
   func source(interpreter: Interpreter, range: SourceRange) throws(CellError) -> Source {
-    if isShuffled {
-      throw .unsupported(
-        "ConvBook cannot reproduce the order of tf.data's shuffle (TensorFlow's own random kernels); read the elements of a dataset without .shuffle(...), or pass it to fit",
-        at: range)
-    }
-    return try makeSource(
+    let source = try makeSource(
       Pass(forTraining: false, shuffled: Pass.Box()), interpreter, range)
+    guard isShuffled else { return source }
+    return { interpreter, range throws(CellError) in
+      guard let element = try source(interpreter, range) else { return nil }
+      guard Self.carriesOwnDrawMark(element) else { throw Self.shuffleOrderRefusal(at: range) }
+      return try OwnDraws.mark(
+        element, refusingText: false, range: range, training: interpreter.session.training)
+    }
+  }
+
+  /// Python's reading of shuffled elements where the order would show: elements of several
+  /// shapes, or text.
+  static func shuffleOrderRefusal(at range: SourceRange) -> CellError {
+    .unsupported(
+      "ConvBook cannot reproduce the order of tf.data's shuffle (TensorFlow's own random kernels); read the elements of a dataset without .shuffle(...), or pass it to fit",
+      at: range)
+  }
+
+  /// Whether an element's values can all carry the mark of ConvBook's own draws (tensors, in
+  /// tuples, lists and dicts).
+  private static func carriesOwnDrawMark(_ element: Value, depth: Int = 0) -> Bool {
+    switch element {
+    case .array: return true
+    case .tuple, .list:
+      return depth < 3
+        && (element.sequenceItems ?? []).allSatisfy { carriesOwnDrawMark($0, depth: depth + 1) }
+    case .dictionary(let dictionary):
+      return depth < 3 && dictionary.pairs.allSatisfy { carriesOwnDrawMark($0.1, depth: depth + 1) }
+    default: return false
+    }
   }
 
   override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)
