@@ -543,6 +543,11 @@ enum Calls {
           keywords.append(("name", .string(interpreter.kerasNames.uniqueName(forClass: name))))
         }
       }
+      if callable.path.contains("callbacks") {
+        try CallbackSignatures.bind(
+          name, positional: positional.count, keywords: keywords.map(\.0),
+          version: callable.kerasVersion ?? interpreter.kerasVersion, range: site.range)
+      }
       if name == "LearningRateScheduler", callable.path.contains("callbacks") {
         // The schedule is a cell function: kept by the session, the object holds its index.
         let schedule: Value?
