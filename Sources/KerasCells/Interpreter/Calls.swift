@@ -565,6 +565,11 @@ enum Calls {
           keywords.append(("name", .string(interpreter.kerasNames.uniqueName(forClass: name))))
         }
       }
+      if callable.path.contains("callbacks") {
+        try CallbackSignatures.bind(
+          name, positional: positional.count, keywords: keywords.map(\.0),
+          version: callable.kerasVersion ?? interpreter.kerasVersion, range: site.range)
+      }
       if name == "LearningRateScheduler", callable.path.contains("callbacks") {
         // The schedule is a cell function: kept by the session, the object holds its index.
         let schedule: Value?
@@ -1567,10 +1572,12 @@ enum Calls {
           "`inputs` argument cannot be empty. Received:\ninputs=\(PythonText.str(inputsValue))\noutputs=\(PythonText.str(outputsValue))",
         range: site.range)
     }
-    let inputs = try tensors(inputsValue, role: "inputs", site: site)
+    let inputs = try tensors(
+      inputsValue, role: "inputs", site: site, version: interpreter.kerasVersion)
     try KerasPackages.checkModelInputs(
       inputs, given: inputsValue, interpreter: interpreter, site: site)
-    let outputs = try tensors(outputsValue, role: "outputs", site: site)
+    let outputs = try tensors(
+      outputsValue, role: "outputs", site: site, version: interpreter.kerasVersion)
     let cloned = !inputs.allSatisfy(\.isInput)
     if cloned, interpreter.kerasVersion == .keras3 {
       if let refusal = Keras3Wording.disconnectedOutput(
@@ -1662,9 +1669,9 @@ enum Calls {
   }
 
   /// The tensors of `inputs=` / `outputs=`: one tensor, or a list or tuple of them.
-  private static func tensors(_ value: Value, role: String, site: CallSite) throws(CellError)
-    -> [KerasTensor]
-  {
+  private static func tensors(
+    _ value: Value, role: String, site: CallSite, version: KerasVersion
+  ) throws(CellError) -> [KerasTensor] {
     if let (tensors, _) = kerasTensors(in: value) { return tensors }
     // Nested lists and tuples of tensors (`inputs=[base.inputs]`, `outputs=[decoder(z)]` of a
     // model built with `outputs=[x]`): Keras flattens them in order.
@@ -1697,9 +1704,53 @@ enum Calls {
       }
       if !named.isEmpty { return named.sorted { $0.0 < $1.0 }.map(\.1) }
     }
+    // tf-keras fails elsewhere first for a layer given as an input.
+    if let layer = firstLayer(in: value), version == .keras3 || role == "outputs" {
+      throw notTensorError(value, layer: layer, role: role, site: site, version: version)
+    }
     throw .unsupported(
       "keras.Model(\(role)=...) takes Keras tensors (from keras.Input and layer calls), alone or in a list, in ConvBook cells; got a value of type '\(value.typeName)'",
       at: site.range)
+  }
+
+  /// The first value of `inputs=` / `outputs=` in Keras' flattened order (lists and tuples in
+  /// order) when it is a layer where a tensor belongs (`outputs=Dense(37, activation="softmax")`,
+  /// the layer never called), and nothing before it is another kind of value.
+  private static func firstLayer(in value: Value) -> Value? {
+    switch value {
+    case .layer: return value
+    case .kerasTensor: return nil
+    case .list, .tuple:
+      for item in value.sequenceItems ?? [] {
+        if case .kerasTensor = item { continue }
+        return firstLayer(in: item)
+      }
+      return nil
+    default: return nil
+    }
+  }
+
+  /// What Keras raises for a layer given as a model's input or output: Keras 3 names the value and
+  /// its class; tf-keras shows the object with its memory address, which a script refuses to print
+  /// (`KerasSession`).
+  private static func notTensorError(
+    _ value: Value, layer: Value, role: String, site: CallSite, version: KerasVersion
+  ) -> CellError {
+    let className = KerasPackages.className(of: layer) ?? layer.typeName
+    switch version {
+    case .keras3:
+      return CellError(
+        type: "ValueError",
+        message:
+          "All `\(role)` values must be KerasTensors. Received: \(role)=\(PythonText.str(value)) including invalid value \(PythonText.str(layer)) of type <class '\(KerasPackages.qualifiedClass(className, in: .keras3))'>",
+        range: site.range)
+    case .keras2:
+      return CellError(
+        type: "ValueError",
+        message:
+          "Output tensors of a Functional model must be the output of a TensorFlow `Layer` (thus holding past layer metadata). Found: <\(KerasPackages.qualifiedClass(className, in: .keras2)) object>",
+        range: site.range)
+    }
   }
 }
 

@@ -201,32 +201,22 @@ struct FitCallbacks {
   private static func callback(_ object: KerasObject, site: CallSite, interpreter: Interpreter)
     throws(CellError) -> Callback
   {
-    let order: [String]
-    switch object.typeName {
-    case "EarlyStopping":
-      order = [
-        "monitor", "min_delta", "patience", "verbose", "mode", "baseline",
-        "restore_best_weights", "start_from_epoch",
-      ]
-    case "ReduceLROnPlateau":
-      order = [
-        "monitor", "factor", "patience", "verbose", "mode", "min_delta", "cooldown", "min_lr",
-      ]
-    case "LearningRateScheduler": order = ["verbose"]
-    case "ModelCheckpoint":
-      order =
-        [
-          "filepath", "monitor", "verbose", "save_best_only", "save_weights_only", "mode",
-          "save_freq",
-        ] + (interpreter.kerasVersion == .keras3 ? [] : ["options"])
-        + ["initial_value_threshold"]
-    case "CSVLogger": order = ["filename", "separator", "append"]
-    case "History": order = []
-    default:
+    let runs: Set<String> = [
+      "EarlyStopping", "ReduceLROnPlateau", "LearningRateScheduler", "ModelCheckpoint",
+      "CSVLogger", "History",
+    ]
+    guard runs.contains(object.typeName),
+      let signature = CallbackSignatures.signature(
+        object.typeName, version: interpreter.kerasVersion)
+    else {
       throw .unsupported(
         "ConvBook does not support the callback \(object.typeName) yet (it runs EarlyStopping, ReduceLROnPlateau, LearningRateScheduler, ModelCheckpoint, CSVLogger and History)",
         at: site.range)
     }
+    // The schedule was taken out of the positional arguments when the callback was made.
+    let order = signature.parameters.filter { $0 != "schedule" }
+    // What `**kwargs` kept (tf-keras' deprecated `epsilon`, `period`).
+    var kept: [String: ArgumentValue] = [:]
     var given: [String: ArgumentValue] = [:]
     for (label, argument) in object.arguments {
       var name = label
@@ -238,6 +228,10 @@ struct FitCallbacks {
             range: site.range)
         }
         name = order[index]
+      }
+      if !order.contains(name), name != "schedule", signature.keepsKeywords {
+        kept[name] = argument
+        continue
       }
       guard order.contains(name) || name == "schedule" else {
         throw CellError(
@@ -325,6 +319,10 @@ struct FitCallbacks {
           restoreBestWeights: flag("restore_best_weights"),
           startFromEpoch: try integer("start_from_epoch", 0), identity: object.identity))
     case "ReduceLROnPlateau":
+      // tf-keras takes the deprecated `epsilon` as `min_delta`; Keras 3 ignores it.
+      if interpreter.kerasVersion == .keras2, let epsilon = kept["epsilon"] {
+        given["min_delta"] = epsilon
+      }
       let factor = try number("factor", 0.1)
       guard factor < 1 else {
         throw CellError(
@@ -355,6 +353,11 @@ struct FitCallbacks {
       return .scheduler(
         interpreter.session.training.schedules[index], verbose: try integer("verbose", 0))
     case "ModelCheckpoint":
+      if let deprecated = ["period", "load_weights_on_restart"].first(where: { kept[$0] != nil }) {
+        throw .unsupported(
+          "ConvBook does not support tf-keras' deprecated ModelCheckpoint(\(deprecated)=...) yet",
+          at: site.range)
+      }
       let path = try file("filepath")
       guard path.hasSuffix(".npz") else {
         throw .unsupported(

@@ -40,6 +40,24 @@ enum Keras3Wording {
           "Received an invalid value for `units`, expected a positive integer. Received: units=\(units.plainDescription)"
         )
       }
+    case "Embedding":
+      // `not isinstance(input_dim, int)`: a float size (`Embedding(vocab / 2, 8)`) fails before
+      // the layer takes a name.
+      for (position, name) in ["input_dim", "output_dim"].enumerated() {
+        guard case .float(let size)? = argument(name, position: position) else { continue }
+        return .value(
+          "`\(name)` must be a positive integer. Received: \(name)=\(PythonFormat.float(size)) (of type float)."
+        )
+      }
+    case "GRU", "SimpleRNN":
+      // The cell's `state_size` is the float `units`, which `RNN.__init__` refuses after the layer
+      // took its name (an LSTM's is a list, which passes: its kernel fails when it is built).
+      if case .float? = argument("units", position: 0) {
+        _ = names.uniqueName(forClass: className)
+        return .value(
+          "state_size must be an integer, or a list/tuple of integers (one for each state tensor)."
+        )
+      }
     case "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "AvgPool1D", "AvgPool2D",
       "AvgPool3D":
       if argument("pool_size", position: 0) == nil {
@@ -213,6 +231,7 @@ enum Keras3Wording {
   static func callRefusal(_ instance: LayerInstance, input: TensorShape, modelName: String?)
     -> KerasError?
   {
+    if let failure = floatSizeFailure(instance, input: input) { return failure }
     if let normalization = instance.layer as? Normalization {
       return normalizationRefusal(normalization, input: input)
     }
@@ -238,6 +257,50 @@ enum Keras3Wording {
     return .value(
       "Kernel shape must have the same length as input, but received kernel of shape (\(kernel), \(channels), \(count)) and input of shape \(input)."
     )
+  }
+
+  /// The sizes Keras 3 keeps as the floats they were given (`Conv2D(channels / 4, 1)`: Python's
+  /// `/` makes 36.0), by layer class: the argument, the weight it sizes first (in the order
+  /// `build` makes them), that weight's axis and the gates it is multiplied by there. tf-keras
+  /// makes a convolution's `filters` an int; Keras 3 does not.
+  private static let floatSizes:
+    [String: [(argument: String, weight: Int, axis: Int, factor: Int)]] =
+      [
+        "Conv1D": [("filters", 0, -1, 1)], "Conv2D": [("filters", 0, -1, 1)],
+        "Conv3D": [("filters", 0, -1, 1)],
+        "Conv1DTranspose": [("filters", 0, -2, 1)], "Conv2DTranspose": [("filters", 0, -2, 1)],
+        "Conv3DTranspose": [("filters", 0, -2, 1)],
+        "SeparableConv1D": [("depth_multiplier", 0, -1, 1), ("filters", 1, -1, 1)],
+        "SeparableConv2D": [("depth_multiplier", 0, -1, 1), ("filters", 1, -1, 1)],
+        "DepthwiseConv1D": [("depth_multiplier", 0, -1, 1)],
+        "DepthwiseConv2D": [("depth_multiplier", 0, -1, 1)],
+        "LSTM": [("units", 0, -1, 4)],
+        "ConvLSTM1D": [("filters", 0, -1, 4)], "ConvLSTM2D": [("filters", 0, -1, 4)],
+        "ConvLSTM3D": [("filters", 0, -1, 4)],
+      ]
+
+  /// Keras 3's failure to build a layer whose size is a whole float: the first weight whose shape
+  /// holds it cannot be made (`standardize_shape`), when the layer is first called.
+  private static func floatSizeFailure(_ instance: LayerInstance, input: TensorShape)
+    -> KerasError?
+  {
+    guard let rules = floatSizes[instance.className] else { return nil }
+    let values = instance.layer.common.arguments.values
+    let weights = instance.layer.weights(for: input)
+    for rule in rules {
+      guard case .float(let size)? = values[rule.argument], rule.weight < weights.count else {
+        continue
+      }
+      var dimensions = weights[rule.weight].shape.map { String($0) }
+      let axis = dimensions.count + rule.axis
+      guard dimensions.indices.contains(axis) else { return nil }
+      let shown = PythonFormat.float(size * Double(rule.factor))
+      dimensions[axis] = shown
+      return .value(
+        "Cannot convert '(\(dimensions.joined(separator: ", ")))' to a shape. Found invalid dimension '\(shown)' of type '<class 'float'>'. "
+      )
+    }
+    return nil
   }
 
   /// Keras 3's refusal of a graph whose output does not depend on the model's inputs only: it maps
