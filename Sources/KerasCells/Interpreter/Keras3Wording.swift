@@ -49,6 +49,19 @@ enum Keras3Wording {
           "`\(name)` must be a positive integer. Received: \(name)=\(PythonFormat.float(size)) (of type float)."
         )
       }
+    case "Conv1D", "Conv2D", "Conv3D", "Convolution1D", "Convolution2D", "Convolution3D":
+      // `filters % groups != 0` holds for a float of a fraction (`Conv2D(10 / 4, 3)`), checked
+      // after the layer took its name; a whole float fails when the layer is built.
+      if case .float(let filters)? = argument("filters", position: 0), filters > 0 {
+        var groups = 1
+        if case .int(let given)? = argument("groups", position: 6) { groups = given }
+        if groups > 0, filters.truncatingRemainder(dividingBy: Double(groups)) != 0 {
+          _ = names.uniqueName(forClass: className)
+          return .value(
+            "The number of filters must be evenly divisible by the number of groups. Received: groups=\(groups), filters=\(PythonFormat.float(filters))."
+          )
+        }
+      }
     case "GRU", "SimpleRNN":
       // The cell's `state_size` is the float `units`, which `RNN.__init__` refuses after the layer
       // took its name (an LSTM's is a list, which passes: its kernel fails when it is built).
