@@ -369,6 +369,14 @@ public final class KerasModel {
       inputLayer = input
       return
     }
+    if stack.contains(where: { $0 === instance }) {
+      // Both Kerases call the layer again on the chain's output, sharing its weights (tf-keras
+      // lists it once, Keras 3 twice).
+      throw KerasError(
+        nil,
+        "ConvBook does not support adding the same layer (\"\(instance.name)\") to a Sequential model twice yet: Keras calls it again on the model's output, sharing its weights",
+        layerIndex: stack.count)
+    }
     if stackNames.contains(instance.name) {
       throw KerasError(
         "ValueError",

@@ -310,13 +310,26 @@ enum Builtins {
       var end = "\n"
       var stream: StandardStream?
       var buffer: StringBuffer?
-      for (label, value) in keywords {
+      // CPython refuses an unknown keyword, then checks `sep`, `end` and writes to `file`.
+      let order = ["sep", "end", "file", "flush"]
+      let checked = keywords.enumerated().sorted {
+        ((order.firstIndex(of: $0.element.0) ?? -1), $0.offset)
+          < ((order.firstIndex(of: $1.element.0) ?? -1), $1.offset)
+      }.map(\.element)
+      for (label, value) in checked {
         switch (label, value) {
         case ("sep", .string(let text)): separator = text
         case ("end", .string(let text)): end = text
         case ("sep", .none), ("end", .none), ("flush", _), ("file", .none): break
         case ("file", .standard(let given as StandardStream)): stream = given
         case ("file", .standard(let given as StringBuffer)): buffer = given
+        case ("sep", _), ("end", _):
+          throw typeError("\(label) must be None or a string, not \(value.typeName)")
+        case ("file", .int), ("file", .float), ("file", .bool), ("file", .string),
+          ("file", .tuple), ("file", .list), ("file", .dictionary):
+          throw CellError(
+            type: "AttributeError",
+            message: "'\(value.typeName)' object has no attribute 'write'", range: range)
         case ("file", _):
           throw .unsupported(
             "ConvBook's print() writes to sys.stdout or sys.stderr only (no files)", at: range)
@@ -519,22 +532,22 @@ enum Builtins {
       case .bool(let flag): return .int(flag ? 1 : 0)
       case .float(let number): return try integer(number, range: range)
       case .string(let text):
-        let cleaned = text.trimmingCharacters(in: .whitespaces)
-        var digits = cleaned
-        if digits.first == "+" || digits.first == "-" { digits.removeFirst() }
-        let valid =
-          !digits.isEmpty && digits.first != "_" && digits.last != "_"
-          && !digits.contains("__")
-          && digits.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_") }
-        if valid {
-          let plain = cleaned.replacingOccurrences(of: "_", with: "")
-          let count = digits.filter(\.isNumber).count
-          if count > PythonInteger.maximumStringDigits {
-            throw CellError(
-              type: "ValueError", message: PythonInteger.parseLimitMessage(digits: count),
-              range: range)
+        // Python reads any script's decimal digits and strips any whitespace (`int(" ١٢\n")`).
+        if let cleaned = PythonText.numeral(text) {
+          var digits = Substring(cleaned)
+          if digits.first == "+" || digits.first == "-" { digits.removeFirst() }
+          if !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) || $0 == "_" }),
+            PythonText.hasValidUnderscores(String(digits))
+          {
+            let count = digits.filter { $0 != "_" }.count
+            if count > PythonInteger.maximumStringDigits {
+              throw CellError(
+                type: "ValueError", message: PythonInteger.parseLimitMessage(digits: count),
+                range: range)
+            }
+            let plain = cleaned.replacingOccurrences(of: "_", with: "")
+            if let number = BigInt(plain, radix: 10) { return PythonInteger.value(number) }
           }
-          if let number = BigInt(plain, radix: 10) { return PythonInteger.value(number) }
         }
         throw CellError(
           type: "ValueError",
@@ -558,16 +571,7 @@ enum Builtins {
       case .bool(let flag): return .float(flag ? 1 : 0)
       case .float: return positional[0]
       case .string(let text):
-        let cleaned = text.trimmingCharacters(in: .whitespaces)
-        switch cleaned.lowercased() {
-        case "inf", "+inf", "infinity", "+infinity": return .float(.infinity)
-        case "-inf", "-infinity": return .float(-.infinity)
-        case "nan", "+nan", "-nan": return .float(.nan)
-        default: break
-        }
-        if cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE_".contains($0)) }),
-          let number = Double(cleaned.replacingOccurrences(of: "_", with: ""))
-        {
+        if let cleaned = PythonText.numeral(text), let number = Self.float(cleaned) {
           return .float(number)
         }
         throw CellError(
@@ -1657,5 +1661,46 @@ extension Builtins {
     case .list(let list): return list.items.contains(where: showsTracedBatch)
     default: return false
     }
+  }
+}
+
+extension Builtins {
+  /// `float()` of a text `PythonText.numeral` made ASCII: CPython's `_Py_dg_strtod` grammar
+  /// (digits with an optional point and exponent, `inf`, `infinity`, `nan`, each with a sign) and
+  /// `_` only between two digits.
+  static func float(_ text: String) -> Double? {
+    var body = Substring(text)
+    var negative = false
+    if body.first == "+" || body.first == "-" {
+      negative = body.first == "-"
+      body.removeFirst()
+    }
+    switch body.lowercased() {
+    case "inf", "infinity": return negative ? -.infinity : .infinity
+    case "nan": return .nan
+    default: break
+    }
+    guard PythonText.hasValidUnderscores(String(body)) else { return nil }
+    let plain = body.replacingOccurrences(of: "_", with: "")
+    let scalars = Array(plain.unicodeScalars)
+    var index = 0
+    func digits() -> Int {
+      let start = index
+      while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+      return index - start
+    }
+    var count = digits()
+    if index < scalars.count, scalars[index] == "." {
+      index += 1
+      count += digits()
+    }
+    guard count > 0 else { return nil }
+    if index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
+      index += 1
+      if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" { index += 1 }
+      guard digits() > 0 else { return nil }
+    }
+    guard index == scalars.count, let value = Double(plain) else { return nil }
+    return negative ? -value : value
   }
 }

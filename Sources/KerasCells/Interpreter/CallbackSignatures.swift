@@ -5,20 +5,7 @@ import CNNEngine
 /// that Keras 3 dropped) and `ModelCheckpoint(path, period=5)` fail in Keras 3 on the line that
 /// makes them, before anything after it prints; `fit` reads the arguments by the same names.
 enum CallbackSignatures {
-  struct Signature {
-    /// The parameters after `self`, in order.
-    let parameters: [String]
-    /// How many of the first parameters have no default.
-    let required: Int
-    /// Whether `__init__` ends in `**kwargs`, which keeps keywords it does not name.
-    let keepsKeywords: Bool
-
-    init(_ parameters: [String], required: Int = 0, keepsKeywords: Bool = false) {
-      self.parameters = parameters
-      self.required = required
-      self.keepsKeywords = keepsKeywords
-    }
-  }
+  typealias Signature = ParameterBinding
 
   /// Keras 3.15's callbacks.
   static let keras3: [String: Signature] = [
@@ -105,34 +92,9 @@ enum CallbackSignatures {
     range: SourceRange
   ) throws(CellError) {
     guard let signature = signature(className, version: version) else { return }
-    let function = "\(className).__init__()"
-    func typeError(_ message: String) -> CellError {
-      CellError(type: "TypeError", message: "\(function) \(message)", range: range)
-    }
-    for keyword in keywords {
-      guard let index = signature.parameters.firstIndex(of: keyword) else {
-        if signature.keepsKeywords { continue }
-        throw typeError("got an unexpected keyword argument '\(keyword)'")
-      }
-      if index < positional {
-        throw typeError("got multiple values for argument '\(keyword)'")
-      }
-    }
-    let most = signature.parameters.count + 1
-    if positional + 1 > most {
-      let least = signature.required + 1
-      let takes =
-        least == most
-        ? "\(most) positional argument\(most == 1 ? "" : "s")"
-        : "from \(least) to \(most) positional arguments"
-      throw typeError("takes \(takes) but \(positional + 1) were given")
-    }
-    // Every callback has at most one required parameter (`filepath`, `schedule`, ...).
-    if let missing = signature.parameters.prefix(signature.required).dropFirst(positional).first(
-      where: { !keywords.contains($0) })
-    {
-      throw typeError("missing 1 required positional argument: '\(missing)'")
-    }
+    try signature.bind(
+      function: "\(className).__init__()", positional: positional, keywords: keywords,
+      range: range)
     if version == .keras2, className == "TensorBoard",
       keywords.contains(where: {
         !signature.parameters.contains($0) && !tensorBoardLegacyKeywords.contains($0)

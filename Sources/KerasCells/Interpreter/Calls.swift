@@ -565,6 +565,14 @@ enum Calls {
           keywords.append(("name", .string(interpreter.kerasNames.uniqueName(forClass: name))))
         }
       }
+      var name = name
+      if callable.path.contains("regularizers."),
+        let bound = try RegularizerArguments.bind(
+          name, positional: positional, keywords: keywords,
+          version: callable.kerasVersion ?? interpreter.kerasVersion, range: site.range)
+      {
+        (name, positional, keywords) = (bound.name, [], bound.keywords)
+      }
       if callable.path.contains("callbacks") {
         try CallbackSignatures.bind(
           name, positional: positional.count, keywords: keywords.map(\.0),

@@ -23,6 +23,57 @@ enum PythonText {
   /// script's top level.
   static let maximumNesting = 997
 
+  /// `str.isspace()` of one code point (`Py_UNICODE_ISSPACE`): what `strip()`, `split()`, `\s`
+  /// and the numbers `int()` and `float()` read skip.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F,
+      0x205F, 0x3000:
+      return true
+    default: return false
+    }
+  }
+
+  /// The ASCII text `int()` and `float()` parse for a `str` (CPython's
+  /// `_PyUnicode_TransformDecimalAndSpaceToASCII`, then the strip of surrounding whitespace):
+  /// every whitespace becomes a space and every decimal digit of any script its ASCII digit
+  /// (`int("١٢")` is 12); any other non-ASCII character makes the text invalid (nil).
+  static func numeral(_ text: String) -> String? {
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        scalars.append(scalar)
+      } else if isSpace(scalar) {
+        scalars.append(" ")
+      } else if scalar.properties.numericType == .decimal,
+        let value = scalar.properties.numericValue
+      {
+        scalars.append(Unicode.Scalar(48 + UInt8(value)))
+      } else {
+        return nil
+      }
+    }
+    let asciiSpace: Set<Unicode.Scalar> = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r"]
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end && asciiSpace.contains(scalars[start]) { start = scalars.index(after: start) }
+    while end > start && asciiSpace.contains(scalars[scalars.index(before: end)]) {
+      end = scalars.index(before: end)
+    }
+    return String(String.UnicodeScalarView(scalars[start..<end]))
+  }
+
+  /// Whether every `_` of `text` stands between two ASCII digits, as Python's numbers allow.
+  static func hasValidUnderscores(_ text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars)
+    for (index, scalar) in scalars.enumerated() where scalar == "_" {
+      guard index > 0, index + 1 < scalars.count,
+        ("0"..."9").contains(scalars[index - 1]), ("0"..."9").contains(scalars[index + 1])
+      else { return false }
+    }
+    return true
+  }
+
   static func repr(_ value: Value) -> String { repr(value, depth: 0) }
 
   private static func repr(_ value: Value, depth: Int) -> String {

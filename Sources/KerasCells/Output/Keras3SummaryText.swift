@@ -282,7 +282,7 @@ public enum Keras3SummaryText {
       var line = line
       if line.count > width {
         var spaces = 0
-        while spaces < line.count && RichCells.isPythonSpace(line[line.count - 1 - spaces]) {
+        while spaces < line.count && PythonText.isSpace(line[line.count - 1 - spaces]) {
           spaces += 1
         }
         line.removeLast(min(spaces, line.count - width))

@@ -188,20 +188,10 @@ enum RichCells {
     return lines
   }
 
-  /// `str.isspace()` of one code point (and so `\s` in Python's patterns).
-  static func isPythonSpace(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F,
-      0x205F, 0x3000:
-      return true
-    default: return false
-    }
-  }
-
   /// `text.rstrip()`.
   static func rstrip(_ text: Text) -> Text {
     var end = text.count
-    while end > 0 && isPythonSpace(text[end - 1]) { end -= 1 }
+    while end > 0 && PythonText.isSpace(text[end - 1]) { end -= 1 }
     return Array(text[..<end])
   }
 
@@ -214,10 +204,10 @@ enum RichCells {
     var position = 0
     while position < text.count {
       var end = position
-      while end < text.count && isPythonSpace(text[end]) { end += 1 }
+      while end < text.count && PythonText.isSpace(text[end]) { end += 1 }
       guard end < text.count else { break }
-      while end < text.count && !isPythonSpace(text[end]) { end += 1 }
-      while end < text.count && isPythonSpace(text[end]) { end += 1 }
+      while end < text.count && !PythonText.isSpace(text[end]) { end += 1 }
+      while end < text.count && PythonText.isSpace(text[end]) { end += 1 }
       var start = position
       let word = Array(text[position..<end])
       position = end
