@@ -50,7 +50,7 @@ enum NonTensorLayerInputs {
       return CellError(
         type: "ValueError",
         message:
-          "Only input tensors may be passed as positional arguments. The following argument value should be passed as a keyword argument: \(PythonText.str(value)) (of type <class '\(value.typeName)'>)",
+          "Only input tensors may be passed as positional arguments. The following argument value should be passed as a keyword argument: \(PythonText.str(value)) (of type \(PythonText.repr(Builtins.typeValue(of: value))))",
         range: site.range)
     }
     guard positional.count == 1, inputSpecLayers.contains(className) else { return nil }
@@ -74,7 +74,8 @@ enum NonTensorLayerInputs {
     for value in values {
       switch value {
       case .kerasTensor, .array, .none: continue
-      case .ellipsis, .string, .bool, .int, .float: return value
+      // A layer or model called on another (`Dense(2)(Dense(3))`), shown by Keras 3's repr.
+      case .ellipsis, .string, .bool, .int, .float, .layer, .model: return value
       case .list, .tuple:
         guard let items = value.sequenceItems else { return nil }
         if let found = firstNonTensor(items) { return found }
