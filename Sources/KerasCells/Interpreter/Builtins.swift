@@ -1405,6 +1405,7 @@ enum Builtins {
     func domainError() -> CellError {
       CellError(type: "ValueError", message: "math domain error", range: range)
     }
+    if let value = try PythonIntegerMath.call(name, positional, range: range) { return value }
     let arity =
       ["log": 1...2, "prod": 1...1, "isclose": 2...2, "atan2": 2...2, "copysign": 2...2][name]
       ?? (name == "hypot" ? 0...Int.max : 1...1)

@@ -121,9 +121,20 @@ enum ClassBuiltins {
       guard case .userClass(let type) = callable.kind else {
         return .bool(try classes(positional[1], range: range).contains { $0 == nil })
       }
+      if try classes(positional[1], range: range).contains(where: { wanted in
+        wanted.map { type.isSubclass(of: $0) } ?? true
+      }) {
+        return .bool(true)
+      }
+      // A script's class extending a Keras class is a subclass of that class's Keras bases.
+      guard let keras = KerasClassHierarchy.kerasClass(extendedBy: type, interpreter: interpreter)
+      else { return .bool(false) }
+      var wanted = [positional[1]]
+      if case .tuple(let items) = positional[1] { wanted = items }
       return .bool(
-        try classes(positional[1], range: range).contains { wanted in
-          wanted.map { type.isSubclass(of: $0) } ?? true
+        wanted.contains { item in
+          if case .function(let base) = item, case .userClass = base.kind { return false }
+          return KerasClassHierarchy.isSubclass(keras, of: item, interpreter: interpreter) == true
         })
     case "setattr":
       guard positional.count == 3, keywords.isEmpty else {

@@ -45,6 +45,16 @@ enum KerasClassHierarchy {
       version: callable.kerasVersion ?? interpreter.kerasVersion, name: name)
   }
 
+  /// The Keras class a script's class extends through its bases (`class Block(layers.Layer)`,
+  /// `class MCDropout(layers.Dropout)`, `class Net(keras.Model)`), or nil.
+  static func kerasClass(extendedBy type: PythonClass, interpreter: Interpreter) -> KerasClass? {
+    if let layer = type.kerasLayerClass { return kerasClass(layer, interpreter: interpreter) }
+    guard let base = type.kerasBase else { return nil }
+    return KerasClass(
+      package: KerasPackages.classPrefix(nil, interpreter: interpreter),
+      version: interpreter.kerasVersion, name: type.extendsSequential ? "Sequential" : base)
+  }
+
   /// `issubclass(type, wanted)` for a Keras class `type`; nil where ConvBook does not know
   /// `wanted` (a class of another library).
   static func isSubclass(

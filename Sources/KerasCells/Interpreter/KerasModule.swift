@@ -737,7 +737,8 @@ public enum KerasModule: Equatable {
       case "sqrt", "floor", "ceil", "log", "log2", "log10", "exp", "prod", "isclose", "fabs",
         "trunc", "atan2", "hypot", "copysign", "isnan", "isinf", "isfinite":
         return .function(Callable(.builtin("math." + name), path: "math." + name))
-      case let function where Builtins.mathOfOneReal[function] != nil:
+      case let function
+      where Builtins.mathOfOneReal[function] != nil || PythonIntegerMath.names.contains(function):
         return .function(Callable(.builtin("math." + function), path: "math." + function))
       default: return nil
       }

@@ -70,7 +70,8 @@ enum StandardLibrary {
     case "io": return StandardIO.attribute(name)
     // `from glob import glob` is common beside model code; only calling it reads the disk.
     case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
-    case "operator" where name == "itemgetter": return function(module, name)
+    case "operator" where name == "itemgetter" || operatorFunctions[name] != nil:
+      return function(module, name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
     case "distutils", "distutils.version": return StandardDistutils.attribute(name, of: module)
     // `six`, the Python 2/3 compatibility package older model code imports: its Python 3 names.
@@ -123,6 +124,13 @@ enum StandardLibrary {
     }
   }
 
+  /// `operator`'s functions of two operands, as the binary operators they stand for.
+  static let operatorFunctions: [String: BinaryOperator] = [
+    "add": .add, "sub": .subtract, "mul": .multiply, "truediv": .divide,
+    "floordiv": .floorDivide, "mod": .modulo, "pow": .power, "matmul": .matrixMultiply,
+    "lshift": .leftShift, "rshift": .rightShift,
+  ]
+
   /// A function of a module, as a value.
   static func function(_ module: String, _ name: String) -> Value {
     .standard(StandardFunction(module: module, name: name))
@@ -166,6 +174,18 @@ final class StandardFunction: StandardObject {
       interpreter: interpreter)
     switch module {
     case "itertools": return try StandardItertools.call(name, arguments)
+    case "operator" where StandardLibrary.operatorFunctions[name] != nil:
+      // `functools.reduce(operator.mul, shape)`: the operator itself, on any operands.
+      guard arguments.keywords.isEmpty else {
+        throw arguments.typeError("\(name)() takes no keyword arguments")
+      }
+      guard arguments.positional.count == 2 else {
+        throw arguments.typeError(
+          "\(name) expected 2 arguments, got \(arguments.positional.count)")
+      }
+      return try interpreter.binary(
+        StandardLibrary.operatorFunctions[name]!, arguments.positional[0],
+        arguments.positional[1], range: site.range)
     case "operator" where name == "itemgetter":
       // `operator.itemgetter(*items)`: sort keys (`key=itemgetter(1)`).
       guard !arguments.positional.isEmpty else {

@@ -57,7 +57,7 @@ enum StringMethods {
       try arguments(0, 1)
       let characters = try optionalCharacters()
       func strips(_ scalar: Unicode.Scalar) -> Bool {
-        characters?.contains(scalar) ?? scalar.properties.isWhitespace
+        characters?.contains(scalar) ?? PythonText.isSpace(scalar)
       }
       var start = 0
       var end = scalars.count
@@ -117,7 +117,7 @@ enum StringMethods {
       case .none:
         var index = 0
         while index < source.count {
-          while index < source.count && source[index].properties.isWhitespace { index += 1 }
+          while index < source.count && PythonText.isSpace(source[index]) { index += 1 }
           guard index < source.count else { break }
           if pieces.count == limit {
             // CPython keeps the rest as it is, trailing whitespace included.
@@ -125,7 +125,7 @@ enum StringMethods {
             break
           }
           let start = index
-          while index < source.count && !source[index].properties.isWhitespace { index += 1 }
+          while index < source.count && !PythonText.isSpace(source[index]) { index += 1 }
           pieces.append(Array(source[start..<index]))
         }
       case .string(let text):
@@ -301,7 +301,8 @@ enum StringMethods {
       let sign = result.first.map { $0 == "+" || $0 == "-" } ?? false
       result.insert(contentsOf: Array(repeating: "0", count: padding), at: sign ? 1 : 0)
       return try made(result)
-    case "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower":
+    case "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isdecimal", "isnumeric",
+      "isascii", "isidentifier":
       try noKeywords()
       try arguments(0, 0)
       let cased = scalars.filter { $0.properties.isUppercase || $0.properties.isLowercase }
@@ -320,8 +321,19 @@ enum StringMethods {
         return .bool(
           !scalars.isEmpty
             && scalars.allSatisfy { isLetter($0) || $0.properties.numericType != nil })
-      case "isspace":
-        return .bool(!scalars.isEmpty && scalars.allSatisfy(\.properties.isWhitespace))
+      case "isspace": return .bool(!scalars.isEmpty && scalars.allSatisfy(PythonText.isSpace))
+      case "isdecimal":
+        return .bool(
+          !scalars.isEmpty && scalars.allSatisfy { $0.properties.numericType == .decimal })
+      case "isnumeric":
+        return .bool(!scalars.isEmpty && scalars.allSatisfy { $0.properties.numericType != nil })
+      case "isascii": return .bool(scalars.allSatisfy(\.isASCII))
+      case "isidentifier":
+        // CPython's `str.isidentifier`: XID_Start (or `_`), then XID_Continue.
+        guard let first = scalars.first, first == "_" || first.properties.isXIDStart else {
+          return .bool(false)
+        }
+        return .bool(scalars.dropFirst().allSatisfy(\.properties.isXIDContinue))
       case "isupper":
         return .bool(!cased.isEmpty && !scalars.contains(where: \.properties.isLowercase))
       default: return .bool(!cased.isEmpty && !scalars.contains(where: \.properties.isUppercase))
