@@ -1407,7 +1407,10 @@ enum Builtins {
     }
     if let value = try PythonIntegerMath.call(name, positional, range: range) { return value }
     let arity =
-      ["log": 1...2, "prod": 1...1, "isclose": 2...2, "atan2": 2...2, "copysign": 2...2][name]
+      [
+        "log": 1...2, "prod": 1...1, "fsum": 1...1, "isclose": 2...2, "atan2": 2...2,
+        "copysign": 2...2,
+      ][name]
       ?? (name == "hypot" ? 0...Int.max : 1...1)
     if arity == 2...2 && name != "isclose" && positional.count != 2 {
       throw CellError(
@@ -1500,6 +1503,14 @@ enum Builtins {
         return true
       }
       return product
+    case "fsum":
+      var values: [Double] = []
+      try interpreter.forEach(positional[0], range: range) { item throws(CellError) in
+        try interpreter.step(at: range)
+        values.append(try real(item))
+        return true
+      }
+      return .float(try fsum(values, range: range))
     case "isclose":
       let a = try real(positional[0])
       let b = try real(positional[1])
@@ -1703,5 +1714,72 @@ extension Builtins {
     }
     guard index == scalars.count, let value = Double(plain) else { return nil }
     return negative ? -value : value
+  }
+}
+
+extension Builtins {
+  /// `math.fsum`: CPython's exact sum of floats (Shewchuk's partials, then the correction that
+  /// rounds half-even across them), with its overflow and infinity rules.
+  static func fsum(_ values: [Double], range: SourceRange) throws(CellError) -> Double {
+    var partials: [Double] = []
+    var specialSum = 0.0
+    var infinitySum = 0.0
+    for value in values {
+      var x = value
+      var kept = 0
+      for index in partials.indices {
+        var y = partials[index]
+        if abs(x) < abs(y) { swap(&x, &y) }
+        let high = x + y
+        let low = y - (high - x)
+        if low != 0 {
+          partials[kept] = low
+          kept += 1
+        }
+        x = high
+      }
+      partials.removeSubrange(kept...)
+      if x == 0 { continue }
+      if x.isFinite {
+        partials.append(x)
+      } else {
+        // An infinite or NaN sum from finite values overflowed; from others it is special.
+        guard !value.isFinite else {
+          throw CellError(
+            type: "OverflowError", message: "intermediate overflow in fsum", range: range)
+        }
+        if value.isInfinite { infinitySum += value }
+        specialSum += value
+        partials.removeAll()
+      }
+    }
+    if specialSum != 0 {
+      guard !infinitySum.isNaN else {
+        throw CellError(type: "ValueError", message: "-inf + inf in fsum", range: range)
+      }
+      return specialSum
+    }
+    var count = partials.count
+    var high = 0.0
+    guard count > 0 else { return high }
+    count -= 1
+    high = partials[count]
+    var low = 0.0
+    while count > 0 {
+      let x = high
+      count -= 1
+      let y = partials[count]
+      high = x + y
+      low = y - (high - x)
+      if low != 0 { break }
+    }
+    // Round half-even: when the rest of the partials push `low` further from zero the same way,
+    // the correctly rounded sum is the next float.
+    if count > 0, (low < 0 && partials[count - 1] < 0) || (low > 0 && partials[count - 1] > 0) {
+      let y = low * 2
+      let x = high + y
+      if y == x - high { high = x }
+    }
+    return high
   }
 }

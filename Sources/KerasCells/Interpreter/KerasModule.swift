@@ -735,7 +735,7 @@ public enum KerasModule: Equatable {
       case "inf": return .float(.infinity)
       case "nan": return .float(.nan)
       case "sqrt", "floor", "ceil", "log", "log2", "log10", "exp", "prod", "isclose", "fabs",
-        "trunc", "atan2", "hypot", "copysign", "isnan", "isinf", "isfinite":
+        "trunc", "atan2", "hypot", "copysign", "isnan", "isinf", "isfinite", "fsum":
         return .function(Callable(.builtin("math." + name), path: "math." + name))
       case let function
       where Builtins.mathOfOneReal[function] != nil || PythonIntegerMath.names.contains(function):
