@@ -1326,6 +1326,8 @@ enum Builtins {
       return TensorFlowClasses.classValue(TensorFlowClasses.eagerTensorPath)
     case .standard(is NumPyScalar):
       return .function(Callable(.unsupportedModelClass(name), path: "numpy." + name))
+    case .standard(let dtype as NumPyDType):
+      return .function(Callable(.unsupportedModelClass(name), path: dtype.className))
     case .standard(let layer as any KerasDataLayer):
       return .function(Callable(.unsupportedModelClass(name), path: layer.classPath))
     // A namedtuple's instances are of the class `namedtuple` made.
