@@ -861,6 +861,7 @@ enum Builtins {
             type.module == StandardCollectionsABC.module ? type.module + "." + type.name : type.name
           ]
         case .standard(let type as NamedTupleType): return ["namedtuple:" + type.name]
+        case .standard(is NumPyDTypeClass): return ["numpy:dtype"]
         default:
           throw typeError(
             "isinstance() arg 2 must be a type, a tuple of types, or a union")
@@ -875,6 +876,10 @@ enum Builtins {
       if let answer = try StandardCollectionsABC.isInstance(positional[0], of: wanted, range: range)
       {
         return .bool(answer)
+      }
+      // Every dtype is an `np.dtype` (of its own subclass, `numpy.dtypes.Float32DType`).
+      if case .standard(is NumPyDType) = positional[0] {
+        return .bool(wanted.contains("numpy:dtype"))
       }
       if case .standard(let scalar as NumPyScalar) = positional[0] {
         // np.float64 subclasses Python's float; NumPy's other scalars are no Python numbers.

@@ -26,6 +26,7 @@ print(words.dtype == "<U5", words.dtype == "U5", words.dtype == "U4", words.dtyp
 print(scores.dtype == counts.dtype, scores.dtype == np.zeros(1, "f4").dtype, scores.dtype == 3)
 print(scores.dtype in (np.float32, np.float64), counts.dtype in ["float32", "float64"])
 print(scores.dtype is np.float32, scores.dtype is np.dtype("float32"))
+print(isinstance(scores.dtype, np.dtype), isinstance(scores, np.dtype), isinstance(words.dtype, (str, np.dtype)))
 
 print(np.dtype("float64"), np.dtype(np.int32), np.dtype(float), np.dtype("i8"), np.dtype(scores.dtype))
 print([np.dtype("<f4"), np.dtype("?"), np.dtype("B")])
