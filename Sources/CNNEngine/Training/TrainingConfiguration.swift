@@ -234,6 +234,24 @@ public struct TrainingConfiguration: Sendable, Equatable {
     try checkCount(settings.losses?.count, "loss")
     try checkCount(settings.weights?.count, "loss_weights")
     try checkCount(settings.metrics?.count, "metrics")
+    // Keras 3 reads a flat list of metrics given to a model of several outputs as one entry per
+    // output (`CompileMetrics._build_metrics_set`); tf-keras gives every output all of them.
+    var entryPerOutput: [[MetricEntry]] = Array(repeating: [], count: names.count)
+    var shared = self.metrics
+    if keras3, names.count > 1 {
+      for (weighted, argument) in [(false, "metrics"), (true, "weighted_metrics")] {
+        let group = shared.filter { $0.weighted == weighted }
+        guard !group.isEmpty else { continue }
+        guard group.count == names.count else {
+          throw TrainingError(
+            .configuration,
+            "ConvBook does not support Keras 3's ValueError for a list of \(group.count) \(argument) given to a model of \(names.count) outputs yet (Keras 3 reads the list as one entry per output)"
+          )
+        }
+        for index in names.indices { entryPerOutput[index].append(group[index]) }
+        shared.removeAll { $0.weighted == weighted }
+      }
+    }
     var outputs: [Output] = []
     for (index, name) in names.enumerated() {
       var loss = self.loss
@@ -251,7 +269,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
       // Per-output lists leave only weighted metrics in `self.metrics`.
       var metrics =
         (settings.metrics?[index] ?? settings.metricsByName.map { $0[name] ?? [] } ?? [])
-        + self.metrics
+        + entryPerOutput[index].filter { !$0.weighted } + shared
+      metrics += entryPerOutput[index].filter(\.weighted)
       metrics += settings.weightedMetricsByName?[name] ?? []
       let functions = Set(metrics.map(\.function))
       outputs.append(
@@ -299,12 +318,11 @@ public struct TrainingConfiguration: Sendable, Equatable {
             if weighted && taken.contains(name) {
               name = prefix(output) + "weighted_" + metric.name
             }
-            // tf-keras raises its ValueError ("Found two metrics with the same name") inside
-            // the traced train function, whose traceback quotes Keras' own files.
+            // tf-keras raises its ValueError inside the traced train or test function.
             guard !taken.contains(name) else {
               throw TrainingError(
-                .configuration,
-                "ConvBook does not support two metrics named '\(name)' in tf-keras yet (tf-keras raises its ValueError inside the train function)"
+                .metricNames,
+                "Found two metrics with the same name: \(name). All the metrics added to the model need to have unique names."
               )
             }
             taken.insert(name)

@@ -6,6 +6,9 @@ public struct TrainingError: Error, Equatable, Sendable, CustomStringConvertible
     case model
     /// `compile`'s optimizer, loss or metrics.
     case configuration
+    /// tf-keras' ValueError for two metrics of one name, which it raises where its train or test
+    /// step first computes the metrics (the message is Keras').
+    case metricNames
     /// x / y that do not fit the model or each other, or fit arguments out of range.
     case data
     /// Weights, weights from a file.

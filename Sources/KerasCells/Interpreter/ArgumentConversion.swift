@@ -39,6 +39,8 @@ enum ArgumentConversion {
     // `dtype=self.dtype_policy` (Keras 3 layers pass their policy on to the layers they make):
     // its name, as Keras takes `dtype="mixed_float16"`.
     case .standard(let policy as LayerDTypePolicy): return .string(policy.name)
+    // `dtype=x.dtype` of a NumPy array: its name, as Keras reads a NumPy dtype.
+    case .standard(let dtype as NumPyDType) where dtype.numeric != nil: return .string(dtype.name)
     case .instance(let instance) where instance.type.kerasClassBase?.isLayerArgument == true:
       // `kernel_regularizer=MyL1(0.01)`: shapes and parameters do not depend on it; training and
       // drawing weights refuse it by its class's name.

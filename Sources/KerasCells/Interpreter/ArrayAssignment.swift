@@ -23,6 +23,38 @@ extension ArrayOperations {
     array.scatter(offsets, try cast(values, to: array.dtype, range: range))
   }
 
+  /// `np.place(array, mask, values)`: the values (flattened, taken in turn and repeated as needed)
+  /// go into the positions of `array` where `mask` (of as many values) is true, cast as item
+  /// assignment casts them. NumPy's ValueErrors for a mask of another size and for no values.
+  static func place(
+    _ array: inout NDArray, mask: Value, values: Value, range: SourceRange,
+    budget: EvaluationBudget
+  ) throws(CellError) {
+    let selector = try Self.array(from: mask, dtype: nil, range: range, budget: budget)
+    guard selector.count == array.count else {
+      throw CellError(
+        type: "ValueError", message: "place: mask and data must be the same size", range: range)
+    }
+    let chosen = NumPyKernel.booleans(selector.storage)
+    let count = chosen.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
+    guard count > 0 else { return }
+    let source = try Self.array(from: values, dtype: nil, range: range, budget: budget)
+    guard source.count > 0 else {
+      throw CellError(
+        type: "ValueError", message: "Cannot insert from an empty array!", range: range)
+    }
+    try budget.allocate(count: count, size: 8, at: range)
+    let repeated = NDArray(
+      dtype: source.dtype, shape: [count],
+      storage: NumPyKernel.rows(
+        source.storage, (0..<count).map { $0 % source.count }, rowSize: 1))
+    let shape = array.shape
+    array.shape = [array.count]
+    defer { array.shape = shape }
+    let flatMask = NDArray(dtype: .bool, shape: [chosen.count], scalars: chosen)
+    try setItem(&array, .array(flatMask), to: .array(repeated), range: range, budget: budget)
+  }
+
   /// The flat offsets `index` selects, in the row-major order of the selection's shape.
   private static func assignmentTargets(
     _ array: NDArray, _ index: Value, range: SourceRange, budget: EvaluationBudget

@@ -257,6 +257,7 @@ enum ArrayOperations {
     var name: String?
     switch value {
     case .string(let text): name = text
+    case .standard(let dtype as NumPyDType): name = dtype.numeric?.rawValue
     case .function(let callable):
       if case .builtin(let builtin) = callable.kind {
         name = builtin.hasPrefix("numpy.") ? String(builtin.dropFirst(6)) : builtin

@@ -865,6 +865,7 @@ enum Builtins {
             type.module == StandardCollectionsABC.module ? type.module + "." + type.name : type.name
           ]
         case .standard(let type as NamedTupleType): return ["namedtuple:" + type.name]
+        case .standard(is NumPyDTypeClass): return ["numpy:dtype"]
         default:
           throw typeError(
             "isinstance() arg 2 must be a type, a tuple of types, or a union")
@@ -879,6 +880,10 @@ enum Builtins {
       if let answer = try StandardCollectionsABC.isInstance(positional[0], of: wanted, range: range)
       {
         return .bool(answer)
+      }
+      // Every dtype is an `np.dtype` (of its own subclass, `numpy.dtypes.Float32DType`).
+      if case .standard(is NumPyDType) = positional[0] {
+        return .bool(wanted.contains("numpy:dtype"))
       }
       if case .standard(let scalar as NumPyScalar) = positional[0] {
         // np.float64 subclasses Python's float; NumPy's other scalars are no Python numbers.
@@ -1330,6 +1335,8 @@ enum Builtins {
       return TensorFlowClasses.classValue(TensorFlowClasses.eagerTensorPath)
     case .standard(is NumPyScalar):
       return .function(Callable(.unsupportedModelClass(name), path: "numpy." + name))
+    case .standard(let dtype as NumPyDType):
+      return .function(Callable(.unsupportedModelClass(name), path: dtype.className))
     case .standard(let layer as any KerasDataLayer):
       return .function(Callable(.unsupportedModelClass(name), path: layer.classPath))
     // A namedtuple's instances are of the class `namedtuple` made.

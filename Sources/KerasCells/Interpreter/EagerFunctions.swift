@@ -526,18 +526,10 @@ enum EagerFunctions {
         type: "AttributeError", message: "'\(x.typeName)' object has no attribute 'dtype'",
         range: range)
     }
-    let className: String
-    switch numpy {
-    case .bool: className = "BoolDType"
-    case .uint8: className = "UInt8DType"
-    case .int32: className = "Int32DType"
-    case .int64: className = "Int64DType"
-    case .float32: className = "Float32DType"
-    case .float64: className = "Float64DType"
-    }
     throw CellError(
       type: "AttributeError",
-      message: "'numpy.dtypes.\(className)' object has no attribute 'base_dtype'", range: range)
+      message: "'\(NumPyDType(numpy).className)' object has no attribute 'base_dtype'",
+      range: range)
   }
 
   /// The `keras.ops` (or `keras.ops.image`) function of that name ConvBook runs eagerly.

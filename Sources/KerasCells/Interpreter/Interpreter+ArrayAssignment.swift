@@ -113,6 +113,31 @@ extension Interpreter {
       })
   }
 
+  /// `np.place(arr, mask, vals)` where `arr` names a NumPy array (a name, an instance attribute,
+  /// a list or dict item): NumPy writes the values, taken in turn and repeated as needed, into
+  /// the positions where the mask is true, in the array itself (`ArrayOperations.place`). The
+  /// array is taken out of its place, so that it changes only when nothing else holds it (else
+  /// refused, as assigning into it is). Nil when the call is not such a call.
+  func placeInPlace(
+    _ callee: Value, _ arguments: [Argument], range: SourceRange
+  ) throws(CellError) -> Value? {
+    guard case .function(let callable) = callee, callable.kind == .builtin("numpy.place"),
+      arguments.count == 3,
+      arguments.allSatisfy({ if case .positional = $0.kind { true } else { false } })
+    else { return nil }
+    let mask = try evaluate(arguments[1].value)
+    let values = try evaluate(arguments[2].value)
+    return try changingArrayInPlace(
+      arguments[0].value, accepts: { $0.tensorFlowDType == nil },
+      refusal:
+        "ConvBook does not support np.place into an array that another name, container or view also holds (NumPy would change both); make a .copy() first",
+      at: arguments[0].range,
+      change: { (array: inout NDArray) throws(CellError) -> Value in
+        try ArrayOperations.place(&array, mask: mask, values: values, range: range, budget: budget)
+        return Value.none
+      })
+  }
+
   /// `preprocess_input(x)` of a `keras.applications` module where `x` names a float NumPy array
   /// (a name, an instance attribute, a list or dict item): Keras changes the array in place
   /// (`ApplicationCalls.numpyPreprocess`), so the place gets the changed array and the call

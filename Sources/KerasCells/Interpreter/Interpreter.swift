@@ -1322,6 +1322,9 @@ final class Interpreter {
       if let processed = try preprocessInPlace(callee, argumentExpressions, range: range) {
         return processed
       }
+      if let placed = try placeInPlace(callee, argumentExpressions, range: range) {
+        return placed
+      }
       var positional: [Value] = []
       var keywords: [(String, Value)] = []
       for argument in argumentExpressions {

@@ -9,7 +9,7 @@ enum NumPyFunctions {
     "array", "asarray", "expand_dims", "argmax", "argmin", "mean", "sum", "max", "min", "amax",
     "amin", "roll", "concatenate", "zeros", "ones", "arange", "reshape", "squeeze", "round",
     "around", "full", "log", "exp", "sqrt", "set_printoptions", "std", "var", "clip", "unique",
-    "ravel", "all", "any", "empty", "append",
+    "ravel", "all", "any", "empty", "append", "place",
   ]
 
   /// Dtype names usable as `np.float32` (also callable on a number).
@@ -52,6 +52,7 @@ enum NumPyFunctions {
 
   static func attribute(_ name: String) -> Value? {
     if name == "newaxis" { return Value.none }
+    if name == "dtype" { return .standard(NumPyDTypeClass()) }
     // NumPy 2 names its boolean scalar type `np.bool` again (`np.bool is np.bool_`).
     if name == "bool" { return attribute("bool_") }
     if name == "r_" || name == "c_" {
@@ -124,7 +125,7 @@ enum NumPyFunctions {
   static func attribute(_ name: String, of array: NDArray) -> Value? {
     switch name {
     case "shape": return .tuple(array.shape.map(Value.int))
-    case "dtype": return .string(array.dtype.rawValue)
+    case "dtype": return .standard(NumPyDType(array.dtype))
     case "ndim": return .int(array.rank)
     case "size": return .int(array.count)
     case "itemsize": return .int(array.dtype.itemSize)
@@ -515,6 +516,20 @@ enum NumPyFunctions {
       try arguments.check(allowed: ["a"])
       let array = try arguments.array(0, "a", budget: budget)
       return try method(name, of: array, positional: [], keywords: [], site: site, budget: budget)
+    case "place":
+      // An array a name, attribute or item holds changes in place (`Interpreter.placeInPlace`).
+      try arguments.check(allowed: ["arr", "mask", "vals"])
+      if let given = arguments.value(0, "arr") {
+        guard case .array = given else {
+          throw CellError(
+            type: "TypeError",
+            message: "place() argument 1 must be numpy.ndarray, not \(given.typeName)",
+            range: range)
+        }
+      }
+      throw .unsupported(
+        "ConvBook supports `numpy.place` of three positional arguments into an array that a name, attribute or item holds only",
+        at: range)
     case "convolve":
       return try NumPyConvolve.convolve(arguments, budget: budget)
     default:

@@ -59,7 +59,7 @@ final class NumPyScalar: StandardObject {
       return .method(receiver: .standard(self), name: name)
     case "shape": return .tuple([])
     case "ndim": return .int(0)
-    case "dtype": return .string(dtype.rawValue)
+    case "dtype": return .standard(NumPyDType(dtype))
     case "size": return .int(1)
     default: return nil
     }

@@ -705,6 +705,10 @@ enum Operators {
     }
     switch (left, right) {
     case (.string(let a), .string(let b)): return PythonCodePoints.order(a, b)
+    // NumPy orders dtypes by whether one casts safely to the other.
+    case (.standard(is NumPyDType), _), (_, .standard(is NumPyDType)):
+      throw .unsupported(
+        "ConvBook does not order NumPy dtypes (`\(operation.symbol)`) yet", at: range)
     case (.standard(let a), .standard(let b))
     where a.typeName == b.typeName && a.comparisonKey != nil && b.comparisonKey != nil:
       return try ordering(
@@ -756,6 +760,10 @@ enum Operators {
     case (.exception(let a), .exception(let b)):
       return a.raised?.identity != nil && a.raised?.identity == b.raised?.identity
     case (.list, _), (_, .list), (.dictionary, _), (_, .dictionary): return false
+    // NumPy keeps one object of each numeric dtype; a dtype is no scalar type (`np.float32`).
+    case (.standard(let a as NumPyDType), .standard(let b as NumPyDType)):
+      return a === b || (a.numeric != nil && a.numeric == b.numeric)
+    case (.standard(is NumPyDType), _), (_, .standard(is NumPyDType)): return false
     // Objects that compare by a key (versions, Keras 3's dtype policies) are equal, not the same.
     case (.standard(let a), .standard(let b)) where a.comparisonKey != nil: return a === b
     default: return equal(left, right) && !(Number(left) != nil && Number(right) == nil)

@@ -231,6 +231,14 @@ enum PythonText {
     return repr(value)
   }
 
+  /// Why the values of `array` are not shown: ConvBook's own random draw, or (no draw of its own
+  /// in them) weights as training, `adapt` or a file left them, which it does not hold exactly.
+  private static func unheldValuesMessage(_ array: NDArray) -> String {
+    array.derivesFromOwnDraw
+      ? ownDrawMessage
+      : "printing these values would show weights as ConvBook's training (fit or a GradientTape step), adapt or a loaded file left them, which it does not hold exactly as TensorFlow does (its sums may end in other last digits); print their .shape instead"
+  }
+
   static var ownDrawMessage: String {
     "printing these values would show ConvBook's own random draw (\(OwnDraws.reason)); print their .shape, or \(OwnDraws.advice)"
   }
@@ -255,9 +263,9 @@ enum PythonText {
         "printing the weight \(variable.kerasName) would show its values, which ConvBook does not hold exactly (\(OwnDraws.seeding == .none ? "unseeded random initial values" : "initial values TensorFlow drew from the script's seed in a way ConvBook does not reproduce"), training by fit, or a Keras 3 path it does not model); print its .name or .shape instead",
         at: range)
     case .array(let array) where array.holdsOwnRandomValues:
-      throw .unsupported(ownDrawMessage, at: range)
+      throw .unsupported(unheldValuesMessage(array), at: range)
     case .standard(let scalar as NumPyScalar) where scalar.array.holdsOwnRandomValues:
-      throw .unsupported(ownDrawMessage, at: range)
+      throw .unsupported(unheldValuesMessage(scalar.array), at: range)
     case .kerasTensor(let tensor)
     where asString && !tensor.isInput && tensor.keras3Name == nil
       && TFKerasTensorNames.name(of: tensor) == nil:

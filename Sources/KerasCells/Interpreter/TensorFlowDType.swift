@@ -35,6 +35,7 @@ enum TensorFlowDType {
   /// A dtype argument as a name: a DType, a string or a NumPy scalar type.
   static func requestedName(_ value: Value) -> String? {
     if case .string(let name) = value { return name }
+    if case .standard(let dtype as NumPyDType) = value { return dtype.numeric?.rawValue }
     // NumPy's scalar types, which `tf.as_dtype` reads as theirs (`tf.int64 == np.int64`).
     if case .function(let callable) = value, case .builtin(let path) = callable.kind,
       path.hasPrefix("numpy."), NumPyFunctions.dtypeNames.contains(String(path.dropFirst(6)))

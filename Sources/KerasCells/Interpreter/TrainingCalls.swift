@@ -284,7 +284,7 @@ enum TrainingCalls {
       announcement = "Epoch \(initial + 1)/\(epochs)\n"
     }
     let trainer = try self.trainer(
-      for: model, site: site, interpreter: interpreter, announcing: announcement)
+      for: model, step: .train, site: site, interpreter: interpreter, announcing: announcement)
     // What this fit computes derives from ConvBook's own draws when the model's weights or the
     // data do, or when its batches or dropout masks are ConvBook's own (`OwnDraws`).
     var own =
@@ -878,9 +878,10 @@ enum TrainingCalls {
   }
 
   /// The model's trainer, made on first use from its current weights and `compile` settings.
-  /// `announcing`: what `fit` prints before its first step, written before a loss's arity error.
+  /// `announcing`: what `fit` prints before its first step, written before a loss's arity error
+  /// and before an error Keras raises in the traced `step`.
   private static func trainer(
-    for model: KerasModel, site: CallSite, interpreter: Interpreter,
+    for model: KerasModel, step: TracedStep, site: CallSite, interpreter: Interpreter,
     announcing announcement: String? = nil
   ) throws(CellError) -> Trainer {
     let training = interpreter.session.training
@@ -966,6 +967,17 @@ enum TrainingCalls {
       trainer.engine = interpreter.session.engine
       training.states[key]?.trainer = trainer
       return trainer
+    } catch let error as TrainingError where error.kind == .metricNames {
+      // tf-keras names the metrics as its traced step first computes them, and keeps the names it
+      // made before it raised: another call fails on names built on those.
+      if training.hasTraced(metricNamesStep, of: model) {
+        throw .unsupported(
+          "ConvBook does not support calling fit or evaluate again after tf-keras' ValueError for two metrics of one name yet (tf-keras keeps the names it had made, and its next error names others)",
+          at: site.range)
+      }
+      training.traced(metricNamesStep, of: model)
+      if let announcement, step == .train { interpreter.write(announcement) }
+      throw step.metricNamesError(error.message, site: site)
     } catch let error as TrainingError {
       throw Self.error(error, site: site, interpreter: interpreter)
     } catch let error as ForwardError {
@@ -1169,23 +1181,14 @@ enum TrainingCalls {
     case train, test, predict
 
     func inputSpecError(_ message: String, site: CallSite) -> CellError {
-      let (lines, call): ([Int], String) =
+      let (line, call): (Int, String) =
         switch self {
-        case .train: ([1398, 1381, 1370, 1147], "y_pred = self(x, training=True)")
-        case .test: ([2063, 2046, 2034, 1914], "y_pred = self(x, training=False)")
-        case .predict: ([2436, 2421, 2409, 2377], "return self(x, training=False)")
+        case .train: (1147, "y_pred = self(x, training=True)")
+        case .test: (1914, "y_pred = self(x, training=False)")
+        case .predict: (2377, "return self(x, training=False)")
         }
-      let training = "    File \"tf_keras/src/engine/training.py\", line "
       let text =
-        "in user code:\n\n"
-        + "\(training)\(lines[0]), in \(rawValue)_function  *\n"
-        + "        return step_function(self, iterator)\n"
-        + "\(training)\(lines[1]), in step_function  **\n"
-        + "        outputs = model.distribute_strategy.run(run_step, args=(data,))\n"
-        + "\(training)\(lines[2]), in run_step  **\n"
-        + "        outputs = model.\(rawValue)_step(data)\n"
-        + "\(training)\(lines[3]), in \(rawValue)_step\n"
-        + "        \(call)\n"
+        userCodeHeader(stepLine: line, call: call)
         + "    File \"tf_keras/src/utils/traceback_utils.py\", line 70, in error_handler\n"
         + "        raise e.with_traceback(filtered_tb) from None\n"
         + "    File \"tf_keras/src/engine/input_spec.py\", line 308, in assert_input_compatibility\n"
@@ -1193,7 +1196,51 @@ enum TrainingCalls {
         + "    ValueError: \(message)\n"
       return CellError(type: "ValueError", message: text, range: site.range)
     }
+
+    /// tf-keras' ValueError for two metrics of one name, raised as the step first computes its
+    /// metrics (`compile_utils.MetricsContainer._set_metric_names`).
+    func metricNamesError(_ message: String, site: CallSite) -> CellError {
+      let engine = "    File \"tf_keras/src/engine/"
+      let text =
+        userCodeHeader(
+          stepLine: self == .train ? 1152 : 1917,
+          call: "return self.compute_metrics(x, y, y_pred, sample_weight)")
+        + "\(engine)training.py\", line 1246, in compute_metrics\n"
+        + "        self.compiled_metrics.update_state(y, y_pred, sample_weight)\n"
+        + "\(engine)compile_utils.py\", line 592, in update_state\n"
+        + "        self.build(y_pred, y_true)\n"
+        + "\(engine)compile_utils.py\", line 521, in build\n"
+        + "        self._set_metric_names()\n"
+        + "\(engine)compile_utils.py\", line 547, in _set_metric_names\n"
+        + "        raise ValueError(\n\n"
+        + "    ValueError: \(message)\n"
+      return CellError(type: "ValueError", message: text, range: site.range)
+    }
+
+    /// AutoGraph's "in user code:" text down to the step's own frame: the step function, the
+    /// distribution strategy's run and the step method at `stepLine`, which runs `call`.
+    private func userCodeHeader(stepLine: Int, call: String) -> String {
+      let lines =
+        switch self {
+        case .train: [1398, 1381, 1370]
+        case .test: [2063, 2046, 2034]
+        case .predict: [2436, 2421, 2409]
+        }
+      let training = "    File \"tf_keras/src/engine/training.py\", line "
+      return "in user code:\n\n"
+        + "\(training)\(lines[0]), in \(rawValue)_function  *\n"
+        + "        return step_function(self, iterator)\n"
+        + "\(training)\(lines[1]), in step_function  **\n"
+        + "        outputs = model.distribute_strategy.run(run_step, args=(data,))\n"
+        + "\(training)\(lines[2]), in run_step  **\n"
+        + "        outputs = model.\(rawValue)_step(data)\n"
+        + "\(training)\(stepLine), in \(rawValue)_step\n"
+        + "        \(call)\n"
+    }
   }
+
+  /// The mark `CellTraining.traced` keeps of a model whose metric names failed since `compile`.
+  private static let metricNamesStep = "metric names"
 
   private static func error(_ error: TrainingError, site: CallSite) -> CellError {
     switch error.kind {
@@ -1207,7 +1254,7 @@ enum TrainingCalls {
       return .unsupported(
         "ConvBook does not reproduce TensorFlow's InvalidArgumentError for a label outside the classes yet: \(error.message)",
         at: site.range)
-    case .configuration, .data, .weights:
+    case .configuration, .data, .weights, .metricNames:
       return CellError(type: "ValueError", message: error.message, range: site.range)
     }
   }
@@ -1226,7 +1273,7 @@ enum TrainingCalls {
     if model.compileArguments != nil { try checkEmptyLists(arguments, hasY: true, site: site) }
     let budget = interpreter.budget
     try buildOnData(model, arguments.value(0, "x"), site: site, interpreter: interpreter)
-    let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
+    let trainer = try self.trainer(for: model, step: .test, site: site, interpreter: interpreter)
     let feed = try datasetFeed(arguments, steps: "steps", interpreter: interpreter)
     try datasetOnly(arguments, ["steps"], given: feed)
     var x: [NDArray]
@@ -2018,7 +2065,8 @@ extension TrainingCalls {
     {
       try EagerCalls.build(model, onData: array.shape, site: site, interpreter: interpreter)
     }
-    let trainer = try self.trainer(for: model, site: site, interpreter: interpreter)
+    let trainer = try self.trainer(
+      for: model, step: training ? .train : .test, site: site, interpreter: interpreter)
     try ScopeNameChecks.checkTraining(
       model, function: function, interpreter: interpreter, range: site.range)
     let own =

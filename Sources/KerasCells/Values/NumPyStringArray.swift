@@ -160,7 +160,7 @@ final class NumPyStringArray: StandardObject {
     case "shape": return .tuple(shape.map(Value.int))
     case "ndim": return .int(shape.count)
     case "size": return .int(items.count)
-    case "dtype": return .standard(NumPyStringDType(dtypeName))
+    case "dtype": return .standard(NumPyDType(text: dtypeName))
     case "T" where shape.count <= 1: return .standard(self)
     case "tolist": return .method(receiver: .standard(self), name: name)
     default:
@@ -243,21 +243,4 @@ final class NumPyStringArray: StandardObject {
     var remaining = rows[...]
     return PythonIterator(name: "iterator") { _, _ in remaining.popFirst() }
   }
-}
-
-/// The dtype of an array of `str`: prints as `<U5`, its repr `dtype('<U5')`.
-final class NumPyStringDType: StandardObject {
-  let name: String
-
-  init(_ name: String) { self.name = name }
-
-  override var typeName: String { "dtype[str_]" }
-
-  override func str(_ item: (Value) -> String) -> String { name }
-
-  override func repr(_ item: (Value) -> String) -> String {
-    "dtype('\(name == "object" ? "O" : name)')"
-  }
-
-  override var comparisonKey: Value? { .string(name) }
 }

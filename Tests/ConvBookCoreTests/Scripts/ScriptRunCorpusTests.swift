@@ -136,6 +136,7 @@ import Testing
     "1238-keras3-predict-one-image-without-batch.py": autographPath,
     "1239-compile-drops-traced-predict-step.py": autographPath,
     "1274-keras3-tf-function-error-in-model-call.py": keras3AutographPath,
+    "1308-tf-keras-two-metrics-one-name.py": autographPath,
   ]
 
   static let autographPath =
