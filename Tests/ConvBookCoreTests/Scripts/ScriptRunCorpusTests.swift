@@ -60,8 +60,6 @@ import Testing
 
   /// Scripts that differ in Keras 3 only.
   static let knownKeras3Differences: [String: String] = [
-    "1252-bce-squeezed-in-graph.py":
-      "Keras 3's BinaryCrossentropy value of a sigmoid's logits in a tf.function: 1 of its 20 batch losses (labels of shape (n, 1)) is 1 ulp off (the weights and predictions match)",
     "1273-keras3-sequential-of-blocks-built-at-call.py":
       "Keras 3 names the input tensor of the second Sequential model built in the traced call keras_tensor_5; ConvBook's count of the names taken before it is one ahead (keras_tensor_6)",
     "1276-keras3-positional-flag-in-fit.py":

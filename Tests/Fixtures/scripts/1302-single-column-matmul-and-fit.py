@@ -38,6 +38,7 @@ print(net.predict(features[:33], verbose=0).ravel().tolist()[-3:])
 net.compile(optimizer="adam", loss="binary_crossentropy")
 history = net.fit(features, flags, epochs=2, batch_size=26, shuffle=False, verbose=0, callbacks=[Batches()])
 print(history.history["loss"])
+print(net.predict(features[:4], verbose=0).ravel().tolist())
 
 net = head()
 crossentropy = tf.keras.losses.BinaryCrossentropy()
