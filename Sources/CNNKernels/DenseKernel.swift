@@ -59,7 +59,7 @@ public enum DenseKernel {
       singleRows(input, weights: weights, rows: rows, activation: activation, into: &output)
       return
     }
-    if tensorFlowSingleUnit, weights.units == 1, weights.inputUnits > 0, rows >= 2 {
+    if tensorFlowSingleUnit, weights.units == 1, weights.inputUnits > 0, rows >= 1 {
       output.prepareForOverwrite(shape: Array(input.shape.dropLast()) + [1])
       singleUnit(
         input, weights: weights, rows: rows, activation: activation, engine: engine,
@@ -259,6 +259,13 @@ public enum DenseKernel {
     input.scalars.withUnsafeBufferPointer { source in
       column.withUnsafeBufferPointer { column in
         output.withUnsafeMutableBufferPointer { destination in
+          if rows == 1 {
+            // One row by one column: each product rounded, added in turn from the first.
+            var sum = source[0] * column[0]
+            for k in 1..<inner { sum = sum + source[k] * column[k] }
+            destination[0] = FusedActivation.clamped(sum + bias, bounds)
+            return
+          }
           if engine == .eigen {
             EigenMatrixVector.product(
               source.baseAddress!, rows: rows, depth: inner, column.baseAddress!,

@@ -195,6 +195,9 @@ public struct Loss: Sendable, Equatable {
       // tensor (`EigenMath.exp`, `EigenMath.log1p`: packet or C library by position).
       let decays = logits.map { EigenMath.exp($0.map { -abs($0) }) }
       let softplusTails = decays.map { EigenMath.log1p($0) }
+      // log1p's gradient multiplies by `reciprocal(1 + e)`, Eigen's inverse over the tensor
+      // (`EigenSoftmax.reciprocals`: vrcpps and a Newton step in whole packets, division after).
+      let inverses = decays.map { EigenSoftmax.reciprocals($0.map { 1 + $0 }) }
       // Of probabilities: the logs of the clipped p and 1 - p (tf-keras: p + epsilon and
       // 1 - p + epsilon, which Grappler computes as (1 + epsilon) - p in a graph); in tf-keras
       // one op each over the whole tensor (`EigenMath.log`: packet or C library by position).
@@ -220,10 +223,10 @@ public struct Loss: Sendable, Equatable {
             // TensorFlow's gradient of that formula, op by op: the upstream g (the batch mean's
             // 1/N times the sample weight, then the mean over the last axis' 1/C) reaches z by
             // three paths added in this order (AddN): relu's g where z >= 0, log1p(exp(-|z|))'s
-            // -+(g * (1 / (1 + e))) * e, and -g * y.
+            // -+(g * reciprocal(1 + e)) * e, and -g * y.
             let e = decays![index]
             let g = Float(1) / divisor * weight(line) / Float(classes)
-            let decay = g * (1 / (1 + e)) * e
+            let decay = g * inverses![index] * e
             gradient[index] = ((z >= 0 ? g : 0) + (z >= 0 ? -decay : decay)) + -g * y
           } else {
             let p = prediction[index]

@@ -37,6 +37,8 @@ public final class TapeCall {
     // An eager call: TensorFlow runs each op on its own (no fused sigmoid).
     trainer.inGraph = inGraph
     trainer.engine = engine
+    // Keras 3 adds a Dense bias with `ops.add` (a reduction for its gradient) here as in `fit`.
+    trainer.fusesOutputs = keras3
     inputShapes = inputs.map(\.shape)
     (outputs, kept) = try trainer.forward(inputs, training: training, generator: &generator)
   }

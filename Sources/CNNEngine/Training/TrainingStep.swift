@@ -221,16 +221,18 @@ struct TrainingStep {
         try PackedDenseWeights(kernel: kernel, bias: tensor(second))
       }
       let linear = try kernelCall { () throws(KernelError) in
-        // A single unit's order is the engine's in tf-keras' steps; Keras 3's (its compiled fit
-        // is XLA's) keep the order measured before (`TensorFlowDot`, real-BH bh04). Two units or
-        // more take TensorFlow's MatMul order under Eigen in both (`DenseKernel`): measured on 14
-        // seeded fits of small Dense nets, the histories matched in 11 (tf-keras, 8 before) and
-        // 11 (Keras 3, 7 before).
+        // A single unit's order is the engine's. Two units or more take TensorFlow's MatMul
+        // order under Eigen in both Kerases (`DenseKernel`): measured on 14 seeded fits of small
+        // Dense nets, the histories matched in 11 (tf-keras, 8 before) and 11 (Keras 3, 7
+        // before).
         // tf-keras' fit fuses MatMul and BiasAdd (`ForwardStep.fusesBiasAdd`): a single unit
-        // with a bias sums as `TensorFlowDot` there (script 1134).
+        // with a bias sums as `TensorFlowDot` there (script 1134). Keras 3 adds its bias with
+        // `ops.add`, which Grappler leaves apart without oneDNN, and runs no XLA on a machine
+        // without an accelerator: its MatMul is Eigen's matrix-vector product (`DenseKernel`'s
+        // engine order), in fit and in a tf.function's tape alike (script 1302).
         try DenseKernel.apply(
           input, weights: packed, activation: function == .relu() ? .relu : .linear,
-          threads: threads, engine: keras3 || (fusesBiasAdd && second != nil) ? .oneDNN : engine,
+          threads: threads, engine: !keras3 && fusesBiasAdd && second != nil ? .oneDNN : engine,
           order: engine == .eigen ? .tensorFlowKernels : .chains)
       }
       if inGraph, engine == .oneDNN, second != nil, function == .sigmoid, input.rank == 2 {

@@ -93,7 +93,7 @@ public enum EigenSoftmax {
 
   /// `1 / x` of each sum as Eigen's `scalar_inverse_op` evaluates a tensor: packets of 8 by
   /// `vrcpps` refined by one Newton step, the tail by division.
-  static func reciprocals(_ x: [Float]) -> [Float] {
+  public static func reciprocals(_ x: [Float]) -> [Float] {
     var result = x.map { 1 / $0 }
     let whole = x.count / lanes * lanes
     var approximation = SIMD8<Float>()

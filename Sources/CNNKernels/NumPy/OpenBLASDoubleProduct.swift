@@ -2,8 +2,10 @@
 /// its Haswell kernels, which it also runs on AMD Zen), so that values NumPy makes with `np.dot`
 /// (scikit-learn's sample generators) come out bit for bit. Measured against NumPy 2.4 with exact
 /// rounding (`Tools/keras-reference`-style probes, one product at a time):
-/// - a matrix times a matrix (`dgemm`): each value is one fused multiply-add chain over the shared
-///   axis from zero, for shared sizes up to 256 (beyond, `dgemm` splits the axis into blocks);
+/// - a matrix times a matrix (`dgemm`, `dgemm_kernel_4x8_haswell`): each value is one fused
+///   multiply-add chain over the shared axis from zero, for shared sizes up to 256 (beyond,
+///   `dgemm` splits the axis into blocks), but for the last of an odd number of rows, whose
+///   columns in fours sum in four lanes;
 /// - a matrix times one column (NumPy calls `dgemv` transposed, `dgemv_t`): the shared axis in
 ///   blocks of at most 2048 whole quadruples, each summed by the kernel the row falls to (rows in
 ///   fours: four fused lanes, added as (0 + 2) + (1 + 3); a pair left over: two lanes of separate
@@ -27,12 +29,37 @@ public enum OpenBLASDoubleProduct {
     var result = [Double](repeating: 0, count: rows * columns)
     a.withUnsafeBufferPointer { a in
       b.withUnsafeBufferPointer { b in
+        // NumPy's rows are the kernel's N, its columns the kernel's M (a row-major product is
+        // the column-major one of the transposes). An odd number of rows leaves the last one to
+        // the N = 1 kernel (`KERNEL4x1`), whose M-quadruples keep four accumulators over the
+        // shared axis: k mod 4 through the unrolled eights, the rest of the eight onto the
+        // first, added as (0 + 1) + (2 + 3). Its last one to three columns, and every other
+        // row, are one chain.
+        let unrolled = shared & -8
+        let quadruples = rows & 1 == 1 ? columns & -4 : 0
         for row in 0..<rows {
           let base = row * shared
           for column in 0..<columns {
             var total = 0.0
-            for k in 0..<shared {
-              total = total.addingProduct(a[base + k], b[k * columns + column])
+            if row == rows - 1, column < quadruples {
+              var lanes: (Double, Double, Double, Double) = (0, 0, 0, 0)
+              var k = 0
+              while k < unrolled {
+                lanes.0 = lanes.0.addingProduct(a[base + k], b[k * columns + column])
+                lanes.1 = lanes.1.addingProduct(a[base + k + 1], b[(k + 1) * columns + column])
+                lanes.2 = lanes.2.addingProduct(a[base + k + 2], b[(k + 2) * columns + column])
+                lanes.3 = lanes.3.addingProduct(a[base + k + 3], b[(k + 3) * columns + column])
+                k += 4
+              }
+              while k < shared {
+                lanes.0 = lanes.0.addingProduct(a[base + k], b[k * columns + column])
+                k += 1
+              }
+              total = (lanes.0 + lanes.1) + (lanes.2 + lanes.3)
+            } else {
+              for k in 0..<shared {
+                total = total.addingProduct(a[base + k], b[k * columns + column])
+              }
             }
             result[row * columns + column] = total
           }

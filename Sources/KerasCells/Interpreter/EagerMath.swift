@@ -108,15 +108,33 @@ enum EagerMath {
           let left = item * n * k + row * k
           let right = item * k * m + column
           if float32, m == 1, n >= 2, k > 0, !aTransposed {
-            // One column over several rows: Eigen's matrix-vector product (`TensorFlowDot`).
-            let column = (0..<k).map { Float(y[right + $0]) }
-            let values = (0..<k).map { Float(x[left + $0]) }
-            result[item * n + row] = Double(
-              values.withUnsafeBufferPointer { a in
-                column.withUnsafeBufferPointer { b in
-                  TensorFlowDot.dot(count: k, a.baseAddress!, b.baseAddress!)
+            // One column over several rows: the matrix-vector product a `Dense(1)` layer runs
+            // (`EigenMatrixVector` with TensorFlow's own kernels, else `TensorFlowDot`), whose
+            // rows depend on each other (the last of an odd number is summed alone): the whole
+            // column at its first row.
+            guard row == 0 else { continue }
+            let values = x32.withUnsafeBufferPointer { a in
+              y32.withUnsafeBufferPointer { b in
+                [Float](unsafeUninitializedCapacity: n) { out, initialized in
+                  let (first, column) = (a.baseAddress! + left, b.baseAddress! + right)
+                  if engine == .eigen {
+                    EigenMatrixVector.product(
+                      first, rows: n, depth: k, column, into: out.baseAddress!)
+                  } else {
+                    for r in 0..<n {
+                      out[r] = TensorFlowDot.dot(count: k, first + r * k, column)
+                    }
+                  }
+                  initialized = n
                 }
-              })
+              }
+            }
+            for r in 0..<n { result[item * n + r] = Double(values[r]) }
+          } else if float32, engine == .eigen, n == 1, m == 1, k > 0, !aTransposed {
+            // One row by one column: each product rounded, added in turn from the first.
+            var sum = Float(x[left]) * Float(y[right])
+            for inner in 1..<k { sum = sum + Float(x[left + inner]) * Float(y[right + inner]) }
+            result[item] = Double(sum)
           } else if float32, k >= 2, (n == 1 && m >= 2) || (aTransposed && m == 1) {
             // One row, or a transposed first operand with one column (a gradient x^T @ dy):
             // Eigen's matrix-vector product without FMA, each product rounded, then added in

@@ -201,6 +201,88 @@ final class KerasMetricObject: StandardObject {
     count += weight
   }
 
+  /// What a `Mean` (`mean`) or `Sum` metric's `update_state(values, sample_weight)` adds to its
+  /// total and its count, in float32 and in TensorFlow's order of summation (`tf.reduce_sum`).
+  /// tf-keras' `Reduce` sums every value (times its weight) and counts the values (or sums the
+  /// weights). Keras 3's `reduce_to_samplewise_values` first reduces each sample (the first axis)
+  /// to one value, a mean (a sum for `Sum`) over its other axes, and counts the samples: the
+  /// mean of a batch of softmax outputs is the mean of the rows' means.
+  private static func reduced(
+    _ given: NDArray, weight givenWeight: NDArray?, mean: Bool, keras3: Bool,
+    range: SourceRange, budget: EvaluationBudget
+  ) throws(CellError) -> (sum: Float, samples: Float) {
+    let reduction = mean ? "mean" : "sum"
+    func float32(_ array: NDArray, shape: [Int]? = nil) throws(CellError) -> NDArray {
+      try EagerTensors.make(
+        .float32, shape: shape ?? array.shape, values: EagerTensors.doubles(array), range: range)
+    }
+    /// `array` reduced over its axes from `axis` on (itself when it has none).
+    func reduce(_ array: NDArray, _ kind: String, from axis: Int) throws(CellError) -> NDArray {
+      guard array.rank > axis else { return array }
+      return try EagerMath.reduce(
+        array, kind, axes: Array(axis..<array.rank), keepDims: false, range: range,
+        budget: budget)
+    }
+    func total(_ array: NDArray) throws(CellError) -> Float {
+      Float(EagerTensors.doubles(try reduce(array, "sum", from: 0))[0])
+    }
+    var values = try float32(given)
+    guard let givenWeight else {
+      guard keras3 else { return (try total(values), Float(values.count)) }
+      return (
+        try total(try reduce(values, reduction, from: 1)),
+        Float(values.rank >= 1 ? values.shape[0] : 1)
+      )
+    }
+    var weight = try float32(givenWeight)
+    func refusal() -> CellError {
+      .unsupported(
+        "ConvBook weighs a metric's values by one weight or one per value, not \(TensorShape.tuple(givenWeight.shape)) for \(TensorShape.tuple(given.shape))",
+        at: range)
+    }
+    if keras3 {
+      // `squeeze_or_expand_to_same_rank`: a last axis of 1 dropped from the one of one more
+      // rank, or added to a rank-1 weight.
+      if values.rank == weight.rank + 1, values.shape.last == 1 {
+        if weight.rank == 1 {
+          weight = try float32(weight, shape: weight.shape + [1])
+        } else {
+          values = try float32(values, shape: Array(values.shape.dropLast()))
+        }
+      } else if weight.rank == values.rank + 1, weight.shape.last == 1 {
+        if values.rank == 1 {
+          values = try float32(values, shape: values.shape + [1])
+        } else {
+          weight = try float32(weight, shape: Array(weight.shape.dropLast()))
+        }
+      }
+      let weightRank = weight.rank
+      values = try reduce(values, reduction, from: weightRank)
+      guard weightRank <= values.rank,
+        EagerArithmetic.broadcastShape(weight.shape, values.shape) == values.shape
+      else { throw refusal() }
+      weight = try EagerArithmetic.elementwise(
+        weight, values, kernel: "BroadcastTo", dtype: .float32, range: range, budget: budget
+      ) { w, _ in w }
+      values = try EagerArithmetic.elementwise(
+        values, weight, kernel: "Mul", dtype: .float32, range: range, budget: budget
+      ) { $0 * $1 }
+      if weightRank > 1 { weight = try reduce(weight, reduction, from: 1) }
+      return (try total(try reduce(values, reduction, from: 1)), try total(weight))
+    }
+    // tf-keras broadcasts one weight for all, or one per value, over the values.
+    guard weight.count == 1 || weight.count == values.count else { throw refusal() }
+    let flat = try float32(values, shape: [values.count])
+    weight = try float32(weight, shape: weight.count == 1 ? [] : [weight.count])
+    let products = try EagerArithmetic.elementwise(
+      flat, weight, kernel: "Mul", dtype: .float32, range: range, budget: budget
+    ) { $0 * $1 }
+    let weights = try EagerArithmetic.elementwise(
+      weight, flat, kernel: "BroadcastTo", dtype: .float32, range: range, budget: budget
+    ) { w, _ in w }
+    return (try total(products), try total(weights))
+  }
+
   func update(
     positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) {
@@ -248,29 +330,13 @@ final class KerasMetricObject: StandardObject {
           range: site.range)
       }
       let values = try array(given)
-      // Keras' weighted mean: sum(values * weights) / sum(weights), a weight per value or one
-      // for all.
-      var weights = [Float](repeating: 1, count: values.count)
-      if let given = arguments["sample_weight"], !given.isNone {
-        let weight = try array(given)
-        if weight.count == 1 {
-          weights = [Float](repeating: weight.scalars[0], count: values.count)
-        } else if weight.count == values.count {
-          weights = weight.scalars
-        } else {
-          throw .unsupported(
-            "ConvBook weighs a metric's values by one weight or one per value, not \(TensorShape.tuple(weight.shape)) for \(TensorShape.tuple(values.shape))",
-            at: site.range)
-        }
-      }
-      var sum: Float = 0
-      var weightSum: Float = 0
-      for (value, weight) in zip(values.scalars, weights) {
-        sum += value * weight
-        weightSum += weight
-      }
+      var weight: NDArray?
+      if let given = arguments["sample_weight"], !given.isNone { weight = try array(given) }
+      let (sum, samples) = try Self.reduced(
+        values, weight: weight, mean: { if case .mean = kind { true } else { false } }(),
+        keras3: keras3, range: site.range, budget: interpreter.budget)
       total += sum
-      if case .mean = kind { count += weightSum } else { count = 1 }
+      if case .mean = kind { count += samples } else { count = 1 }
     case .compiled(let instance):
       let arguments = try EagerFunctions.bind(
         positional, keywords, parameters: ["y_true", "y_pred", "sample_weight"],
