@@ -1305,6 +1305,9 @@ enum Builtins {
     case "plot_model":
       return try PlotModel.call(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case _ where PlotModel.isLegacy(name):
+      return try PlotModel.callLegacy(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     default:
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
     }
