@@ -340,11 +340,16 @@ extension Softmax {
 // MARK: Training
 
 extension ShapePreservingLayer {
-  /// `Identity`; the other shape-preserving layers (noise, rescaling) are not trained yet.
+  /// `Identity`, and `Rescaling` with one scale; the noise layers (random in training) and a
+  /// per-channel scale list are not trained yet.
   public func trainingPlan(_ preparation: TrainingPreparation) throws(TrainingError) -> TrainingPlan
   {
-    guard className == "Identity" else { throw preparation.unsupported() }
-    return .step(.identity)
+    if className == "Identity" { return .step(.identity) }
+    guard className == "Rescaling", common.arguments["scale"].sequenceItems == nil,
+      let scale = try? common.arguments.double("scale"),
+      let offset = try? common.arguments.double("offset")
+    else { throw preparation.unsupported() }
+    return .step(.rescaling(scale: Float(scale), offset: Float(offset)))
   }
 }
 

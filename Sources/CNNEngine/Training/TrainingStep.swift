@@ -39,6 +39,9 @@ struct TrainingStep {
     /// RepeatVector: each row copied `count` times along a new time axis; the backward pass sums
     /// the copies' gradients as TensorFlow's Tile gradient does (`EigenSum.preservingInner`).
     case repeatVector(count: Int)
+    /// Rescaling: `input * scale + offset`, as its forward step computes it; the backward pass
+    /// scales the output gradient (TensorFlow's Mul gradient by the constant).
+    case rescaling(scale: Float, offset: Float)
     case identity
     /// Embedding: rows of the table (variable `first`) looked up by integer ids; the backward
     /// pass scatter-adds the output gradient into the table's rows (`EmbeddingGradient`).
@@ -408,6 +411,10 @@ struct TrainingStep {
         try RepeatVectorKernel.repeatRows(input, count: count)
       }
       return (output, saved)
+    case .rescaling(let scale, let offset):
+      var output = input
+      PreprocessingKernels.rescale(&output, scale: scale, offset: offset, threads: threads)
+      return (output, saved)
     case .identity:
       return (input, saved)
     case .embedding:
@@ -759,6 +766,9 @@ struct TrainingStep {
       return throughActivation(function, lastAxis: saved.input.shape.last ?? 1)
     case .reshape, .identity:
       return outputGradient
+    case .rescaling(let scale, _):
+      guard needsInputGradient else { return nil }
+      return outputGradient.map { $0 * scale }
     case .zeroPadding(let padding), .cropping(let padding):
       guard needsInputGradient else { return nil }
       var outputShape = saved.input.shape

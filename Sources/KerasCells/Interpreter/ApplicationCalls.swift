@@ -74,6 +74,17 @@ enum ApplicationCalls {
     } catch {
       throw Calls.keras(error, at: site.range)
     }
+    // Keras 3's applications make their model on `get_source_inputs(input_tensor)`, a list, so
+    // `model.input` is a list of one tensor there (tf-keras unwraps it), as for
+    // `keras.Model([inputs], outputs)`.
+    if interpreter.kerasVersion == .keras3, arguments.inputTensor != nil,
+      let inputs = try LayerConnections.modelTensors(
+        "inputs", of: model, range: site.range, interpreter: interpreter),
+      let output = try LayerConnections.modelTensors(
+        "output", of: model, range: site.range, interpreter: interpreter)
+    {
+      interpreter.session.modelStructures[ObjectIdentifier(model)] = (model, inputs, output)
+    }
     Keras3ApplicationWarnings.warn(
       application, arguments: arguments, site: site, interpreter: interpreter)
     return .model(model)

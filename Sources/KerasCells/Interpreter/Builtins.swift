@@ -765,7 +765,14 @@ enum Builtins {
       return try evaluateString(
         positional, keywords: keywords, range: range, interpreter: interpreter)
     case "type":
-      try exactly(1)
+      // Python's type() takes the object, or (name, bases, namespace) to make a class.
+      if positional.count == 3 {
+        throw .unsupported(
+          "ConvBook does not support making a class with `type(name, bases, namespace)` yet",
+          at: range)
+      }
+      guard positional.count == 1 else { throw typeError("type() takes 1 or 3 arguments") }
+      guard keywords.isEmpty else { throw typeError("type() takes no keyword arguments") }
       // A custom layer or model in a graph (`model.layers[1]`) is an instance of the script's class.
       if let object = KerasSubclassing.customLayer(positional[0], session: interpreter.session) {
         return typeValue(of: .instance(object))
@@ -1307,6 +1314,9 @@ enum Builtins {
     case "plot_model":
       return try PlotModel.call(
         positional: positional, keywords: keywords, site: site, interpreter: interpreter)
+    case _ where PlotModel.isLegacy(name):
+      return try PlotModel.callLegacy(
+        name, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     default:
       throw CellError(type: "NameError", message: "name '\(name)' is not defined", range: range)
     }

@@ -88,6 +88,13 @@ extension Interpreter {
         throw .unsupported(
           "ConvBook does not support `from \(moduleName) import *` yet", at: imported.range)
       }
+      if PlotModel.legacyModules.contains(moduleName),
+        PlotModel.legacyNames.contains(imported.name)
+      {
+        let path = moduleName + "." + imported.name
+        session.globals[imported.boundName] = .function(Callable(.builtin(path), path: path))
+        continue
+      }
       guard isUnusedImport(imported.boundName, statement: statement) else {
         throw .unsupported(
           "ConvBook does not support `\(moduleName).\(imported.name)` yet (TensorFlow's own copy of Keras; use tf.keras)",

@@ -52,4 +52,53 @@ enum PlotModel {
       : "You must install pydot (`pip install pydot`) and install graphviz (see instructions at https://graphviz.gitlab.io/download/) for plot_model to work."
     throw CellError(type: "ImportError", message: message, range: site.range)
   }
+
+  // MARK: TensorFlow's own copy of Keras
+
+  /// `plot_model` and `model_to_dot` of `tensorflow.python.keras.utils.vis_utils` (and of
+  /// `utils.all_utils`, which imports them): the import works, and a call fails in TensorFlow
+  /// 2.21 wherever it comes from, in either Keras: `model_to_dot` first imports the copy's
+  /// `layers.wrappers`, which TensorFlow no longer ships, before it looks at the model or pydot.
+  static let legacyModules: Set<String> = [
+    "tensorflow.python.keras.utils.vis_utils", "tensorflow.python.keras.utils.all_utils",
+  ]
+  static let legacyNames: Set<String> = ["plot_model", "model_to_dot"]
+
+  static func isLegacy(_ name: String) -> Bool {
+    guard let dot = name.lastIndex(of: ".") else { return false }
+    return legacyModules.contains(String(name[..<dot]))
+      && legacyNames.contains(String(name[name.index(after: dot)...]))
+  }
+
+  /// The copy's parameters after `model` (no `**kwargs`): Python binds them before the body runs.
+  private static func legacyParameters(_ function: String) -> [(String, Value?)] {
+    function == "plot_model"
+      ? [
+        ("to_file", .string("model.png")), ("show_shapes", .bool(false)),
+        ("show_dtype", .bool(false)), ("show_layer_names", .bool(true)),
+        ("rankdir", .string("TB")), ("expand_nested", .bool(false)), ("dpi", .int(96)),
+      ]
+      : [
+        ("show_shapes", .bool(false)), ("show_dtype", .bool(false)),
+        ("show_layer_names", .bool(true)), ("rankdir", .string("TB")),
+        ("expand_nested", .bool(false)), ("dpi", .int(96)), ("subgraph", .bool(false)),
+      ]
+  }
+
+  static func callLegacy(
+    _ name: String, positional: [Value], keywords: [(String, Value)], site: CallSite,
+    interpreter: Interpreter
+  ) throws(CellError) -> Value {
+    let function = String(name[name.index(after: name.lastIndex(of: ".")!)...])
+    let arguments = StandardArguments(
+      function: function, positional: positional, keywords: keywords, site: site,
+      interpreter: interpreter)
+    _ = try arguments.bind([("model", nil)] + legacyParameters(function))
+    // Named by the module's file below site-packages, as other modules are.
+    throw CellError(
+      type: "ImportError",
+      message:
+        "cannot import name 'wrappers' from 'tensorflow.python.keras.layers' (tensorflow/python/keras/layers/__init__.py)",
+      range: site.range)
+  }
 }

@@ -212,8 +212,12 @@ extension TFDataset {
       let source = try makeSource(
         Pass(forTraining: false, shuffled: Pass.Box()), interpreter, site.range)
       if let first = try source(interpreter, site.range) {
-        outputSpec = Spec.of(
-          try Self.apply(function, to: first, site: site, interpreter: interpreter))
+        do {
+          outputSpec = Spec.of(
+            try Self.apply(function, to: first, site: site, interpreter: interpreter))
+        } catch {
+          throw Self.leavingMapFunction(error, site: site)
+        }
       }
     }
     let upstream = makeSource
@@ -224,9 +228,26 @@ extension TFDataset {
       let source = try upstream(pass, interpreter, range)
       return { interpreter, range throws(CellError) in
         guard let element = try source(interpreter, range) else { return nil }
-        return try Self.apply(function, to: element, site: site, interpreter: interpreter)
+        do throws(CellError) {
+          return try Self.apply(function, to: element, site: site, interpreter: interpreter)
+        } catch {
+          throw Self.leavingMapFunction(error, site: site)
+        }
       }
     }
+  }
+
+  /// Python's exception raised inside the function `map` traces: TensorFlow raises it from the
+  /// `map` call with AutoGraph's "in user code:" text of the converted frames (`AutoGraphErrors`),
+  /// which ConvBook does not write for a dataset function yet: its limitation, naming the error.
+  private static func leavingMapFunction(_ error: CellError, site: CallSite) -> CellError {
+    guard let type = error.type, !error.callers.isEmpty, error.limitation == nil else {
+      return error
+    }
+    let headline = error.message.split(separator: "\n", omittingEmptySubsequences: false)
+    return .unsupported(
+      "ConvBook does not print TensorFlow's AutoGraph text of an exception raised in a Dataset.map function yet: \(type): \(headline.first ?? "")",
+      at: site.range)
   }
 
   func filter(_ predicate: Value, site: CallSite) -> TFDataset {

@@ -60,8 +60,9 @@ enum TrainingCalls {
         if ignored.contains(label) && (value.isNone || value.sequenceItems?.isEmpty == true) {
           continue
         }
-        if version != .keras3,
-          ignored.contains(label) || KerasFitKeywords.known.contains(label)
+        if version == .keras3
+          ? KerasFitKeywords.keras3Parameters[function]?.contains(label) == true
+          : ignored.contains(label) || KerasFitKeywords.known.contains(label)
         {
           throw .unsupported(
             "ConvBook does not support \(function)(\(label)=...) yet", at: site.range)
@@ -1729,6 +1730,16 @@ enum KerasFitKeywords {
     "sample_weight", "class_weight", "steps_per_epoch", "validation_steps", "validation_freq",
     "validation_batch_size", "max_queue_size", "workers", "use_multiprocessing", "steps",
     "callbacks",
+  ]
+  /// Keras 3.15's parameters of the methods (`TensorFlowTrainer`): one ConvBook does not take is
+  /// its limitation there too, any other name Python's TypeError.
+  static let keras3Parameters: [String: Set<String>] = [
+    "fit": [
+      "x", "y", "batch_size", "epochs", "verbose", "callbacks", "validation_split",
+      "validation_data", "shuffle", "class_weight", "sample_weight", "initial_epoch",
+      "steps_per_epoch", "validation_steps", "validation_batch_size", "validation_freq",
+    ],
+    "predict": ["x", "batch_size", "verbose", "steps", "callbacks"],
   ]
 }
 

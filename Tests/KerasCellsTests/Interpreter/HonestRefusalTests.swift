@@ -58,6 +58,11 @@ import Testing
       "import tensorflow as tf\n@tf.function\ndef cube(x):\n    return x ** 3\ncube.get_concrete_function(tf.constant(2.0))",
       "`get_concrete_function` of a `tf.function`"
     ),
+    // Python's three-argument type() makes a class (a stand-in dataset object in real code).
+    (
+      "import numpy as np\nhousing = type('Housing', (), {'data': np.zeros((4, 8))})",
+      "making a class with `type(name, bases, namespace)`"
+    ),
     // Arrays are values in ConvBook: which names share one NumPy array is not kept.
     ("import numpy as np\na = np.zeros(3)\nb = a\nprint(a is b)", "`is` between two NumPy arrays"),
     // TensorFlow slices a tensor with a bound known only when the model runs.
@@ -70,6 +75,17 @@ import Testing
     let error = Self.error(source)
     #expect(error?.type == nil)
     #expect(error?.message == "ConvBook does not support \(name) yet")
+  }
+
+  /// type() with other than one or three arguments is Python's TypeError, in Python's words.
+  @Test(arguments: [
+    ("type(1, 2)", "type() takes 1 or 3 arguments"), ("type()", "type() takes 1 or 3 arguments"),
+    ("type(1, x=2)", "type() takes no keyword arguments"),
+  ])
+  func typeWithOtherArgumentCountsIsPythonsTypeError(_ source: String, _ message: String) {
+    let error = Self.error(source)
+    #expect(error?.type == "TypeError")
+    #expect(error?.message == message)
   }
 
   /// Keras 3's layers give their output shape without calling a script's activation function,
