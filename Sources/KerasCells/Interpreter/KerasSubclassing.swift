@@ -290,7 +290,9 @@ enum KerasSubclassing {
       return try callBuiltin(
         instance, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
-    try EagerCalls.checkPositional(positional, site: site, interpreter: interpreter)
+    try EagerCalls.checkPositional(
+      Keras3StepTrace.checked(positional, site: site, session: interpreter.session), site: site,
+      interpreter: interpreter)
     if positional.count == 1, let tensors = tensorList(positional[0]) {
       return try callOnList(
         instance, tensors: tensors, keywords: keywords, site: site, interpreter: interpreter)

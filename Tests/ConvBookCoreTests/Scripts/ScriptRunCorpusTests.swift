@@ -64,10 +64,6 @@ import Testing
       "Keras 3's fit of a linear Dense(1) head: the first epoch's mean loss is 1 ulp off and the weights follow (its predict, MatMul then ops.add then sigmoid as separate ops, matches)",
     "1252-bce-squeezed-in-graph.py":
       "Keras 3's BinaryCrossentropy value of a sigmoid's logits in a tf.function: 2 of its 20 batch losses are 1 ulp off (the weights and predictions match)",
-    "1273-keras3-sequential-of-blocks-built-at-call.py":
-      "Keras 3 names the input tensor of the second Sequential model built in the traced call keras_tensor_5; ConvBook's count of the names taken before it is one ahead (keras_tensor_6)",
-    "1276-keras3-positional-flag-in-fit.py":
-      "Keras 3's fit traces call() with training=True and refuses the flag handed to Dropout positionally; ConvBook's trace for fit does not reach that check and trains",
     "820-legacy-layer-in-graph.py":
       "ConvBook refuses `tensorflow.python.keras` under Keras 3, where the copy's layer checks its input_spec on Keras 3's tuple shapes (AttributeError: 'tuple' object has no attribute 'rank')",
   ]
