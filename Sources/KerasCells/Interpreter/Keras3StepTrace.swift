@@ -1,3 +1,5 @@
+import CNNEngine
+
 /// Keras 3's `fit`, `evaluate` and `predict` trace a subclassed model's `call` in their step
 /// functions with `training=True` (fit) or `training=False`, whenever `call` takes `training`
 /// (`_call_has_training_arg`); the layers it calls get that value through the call context. A
@@ -62,19 +64,65 @@ struct Keras3StepTrace {
 
   /// `positional` as Keras 3's check sees it while a step is traced: an argument written as the
   /// bare name `training` is the step's flag. Unchanged outside a step's trace, or where the call's
-  /// arguments do not line up with what the call site wrote (an unpacked `*args`).
-  static func checked(_ positional: [Value], site: CallSite, session: KerasSession) -> [Value] {
-    guard let step = session.keras3StepTrace else { return positional }
+  /// arguments do not line up with what the call site wrote (an unpacked `*args`). Outside a
+  /// step, a Keras 3 trace that hands `training` on so marks the custom layer whose method runs
+  /// (`self`), whose steps are then refused (`refusal`).
+  static func checked(_ positional: [Value], site: CallSite, interpreter: Interpreter) -> [Value] {
+    let session = interpreter.session
+    guard interpreter.kerasVersion == .keras3 else { return positional }
     let written = site.arguments.filter {
       if case .positional = $0.kind { true } else { false }
     }
     guard written.count == positional.count,
-      written.count == site.arguments.filter({ $0.label == nil }).count
+      written.count == site.arguments.filter({ $0.label == nil }).count,
+      let index = written.firstIndex(where: {
+        if case .name("training") = $0.value.kind { true } else { false }
+      })
     else { return positional }
+    guard let step = session.keras3StepTrace else {
+      if session.lambdaTracingDepth > 0, positional[index].isNone,
+        case .instance(let owner)? = interpreter.scope?.names["self"],
+        let state = owner.layerState, state.handsFlagOnAt == nil
+      {
+        state.handsFlagOnAt = site.range
+      }
+      return positional
+    }
     return zip(positional, written).map { value, argument in
       if case .name("training") = argument.value.kind { return .bool(step.training) }
       return value
     }
+  }
+
+  /// ConvBook's refusal of Keras 3's `fit`, `evaluate` or `predict` (`name`) of `model` when a
+  /// custom layer in it (or the subclassed model itself) hands `training` on positionally: traced
+  /// before without the flag, ConvBook would run the step where Keras 3 fails.
+  static func refusal(
+    _ name: String, of model: KerasModel, interpreter: Interpreter, site: CallSite
+  ) -> CellError? {
+    guard interpreter.kerasVersion == .keras3 else { return nil }
+    let session = interpreter.session
+    var seen: Set<ObjectIdentifier> = []
+    func marked(_ instance: PythonInstance, depth: Int) -> (String, SourceRange)? {
+      guard depth < 32, seen.insert(ObjectIdentifier(instance)).inserted else { return nil }
+      if let range = instance.layerState?.handsFlagOnAt { return (instance.type.name, range) }
+      for value in KerasSubclassing.trackedLayers(of: instance, session: session) {
+        if case .instance(let held) = value, let found = marked(held, depth: depth + 1) {
+          return found
+        }
+      }
+      return nil
+    }
+    let owners =
+      [session.customLayers[ObjectIdentifier(model)]]
+      + model.flattenedLayers.map { session.customLayers[ObjectIdentifier($0)] }
+    for case let owner? in owners {
+      guard let (className, range) = marked(owner, depth: 0) else { continue }
+      return .unsupported(
+        "ConvBook does not support Keras 3's \(name)() of a model whose \(className).call() hands `training` on positionally (line \(range.start.line)) once ConvBook traced it without the flag: Keras 3 runs call() with training=\(name == "fit" ? "True" : "False") there and fails its check that positional arguments are tensors; pass training=training by keyword",
+        at: site.range)
+    }
+    return nil
   }
 
   /// The keywords Keras 3's "Arguments received by" lines show for a `call` traced in a step:

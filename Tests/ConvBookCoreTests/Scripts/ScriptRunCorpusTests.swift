@@ -64,6 +64,8 @@ import Testing
       "Keras 3's fit of a linear Dense(1) head: the first epoch's mean loss is 1 ulp off and the weights follow (its predict, MatMul then ops.add then sigmoid as separate ops, matches)",
     "1252-bce-squeezed-in-graph.py":
       "Keras 3's BinaryCrossentropy value of a sigmoid's logits in a tf.function: 2 of its 20 batch losses are 1 ulp off (the weights and predictions match)",
+    "1296-keras3-flag-handed-on-after-a-call.py":
+      "Keras 3's fit traces call() again with training=True and fails where a block hands the flag on positionally; ConvBook traced it at the call on data (flag None) and refuses the fit instead of tracing again",
     "820-legacy-layer-in-graph.py":
       "ConvBook refuses `tensorflow.python.keras` under Keras 3, where the copy's layer checks its input_spec on Keras 3's tuple shapes (AttributeError: 'tuple' object has no attribute 'rank')",
   ]
