@@ -75,8 +75,9 @@ enum Calls {
       // `training` second in tf-keras. Keras 3's Sequential takes only tensors positionally; its
       // functional models take anything, and `__call__` then passes `training` again as a
       // keyword unless it is None (`_resolve_and_populate_arg`).
+      let checked = Keras3StepTrace.checked(positional, site: site, interpreter: interpreter)
       if interpreter.kerasVersion == .keras3, model.kind == .functional {
-        guard positional[1].isNone else {
+        guard checked[1].isNone else {
           throw CellError(
             type: "TypeError",
             message: "Functional.call() got multiple values for argument 'training'",
@@ -86,7 +87,7 @@ enum Calls {
           callee, positional: [positional[0]], keywords: keywords, site: site,
           interpreter: interpreter)
       }
-      try EagerCalls.checkPositional(positional, site: site, interpreter: interpreter)
+      try EagerCalls.checkPositional(checked, site: site, interpreter: interpreter)
       return try call(
         callee, positional: [positional[0]], keywords: keywords + [("training", positional[1])],
         site: site, interpreter: interpreter)
@@ -1098,7 +1099,14 @@ enum Calls {
     }
     // `self.dropout(x, training)` in a subclassed model's `call`: tf-keras' layers whose `call`
     // takes `training` second get it positionally; Keras 3 takes only tensors (or None) so
-    // (`NonTensorLayerInputs`).
+    // (`NonTensorLayerInputs`), the flag of a step it traces too (`Keras3StepTrace`).
+    let stepChecked = Keras3StepTrace.checked(positional, site: site, interpreter: interpreter)
+    if interpreter.session.keras3StepTrace != nil,
+      let error = NonTensorLayerInputs.error(
+        instance, positional: stepChecked, site: site, interpreter: interpreter)
+    {
+      throw error
+    }
     if positional.count == 2, !keywords.contains(where: { $0.0 == "training" }),
       interpreter.kerasVersion == .keras2 || positional[1].isNone,
       instance.layer is Dropout || instance.layer is BatchNormalization
@@ -1382,9 +1390,12 @@ enum Calls {
     do {
       // A Sequential built by its first call is built as by `build()` (`LayerInstance.call(on:)`):
       // in Keras 3 that makes its hidden functional model, which takes a `functional` name, and
-      // its tensors before the call's outputs.
+      // its tensors before the call's outputs. Inside a custom layer's traced `call`, Keras 3
+      // runs the model on graph tensors, which take no `keras_tensor` names.
+      let tracing = interpreter.session.lambdaTracingDepth > 0
       let outputs = try KerasTensor.call(
-        instance, on: tensors, asList: tensors.count > 1, names: interpreter.kerasNames,
+        instance, on: tensors, asList: tensors.count > 1,
+        names: tracing ? nil : interpreter.kerasNames,
         namesBefore: wasBuilt
           ? Keras3TensorNames.madeBefore(instance, on: tensors.map(\.shape)) : 0,
         training: fixedTraining(keywords))

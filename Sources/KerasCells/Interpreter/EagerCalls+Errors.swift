@@ -28,7 +28,9 @@ extension EagerCalls {
           || callsNamedKerasTensors(symbolicCall.positional),
         let wrapped = keras3SymbolicCallError(
           error, of: instance, positional: symbolicCall.positional,
-          keywords: symbolicCall.keywords, interpreter: interpreter)
+          keywords: Keras3StepTrace.shownKeywords(
+            symbolicCall.keywords, given: symbolicCall.keywords, of: instance.type,
+            session: interpreter.session), interpreter: interpreter)
       {
         throw wrapped
       }
@@ -49,13 +51,20 @@ extension EagerCalls {
           "ConvBook does not support tf-keras' AutoGraph text of an exception raised inside the call() of \(instance.type.name) on Keras tensors yet (it quotes Keras' and TensorFlow's own files): \(type): \(error.message.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")",
           at: site?.range ?? error.range)
       }
-      guard let batch = interpreter.session.eagerTraceBatch, error.type != nil,
+      // On data, or in the step Keras 3's `fit`, `evaluate` or `predict` traces (a subclassed
+      // model's `call` given the step's flag, on the step's batch).
+      let step = interpreter.session.keras3StepTrace
+      let eagerBatch = interpreter.session.eagerTraceBatch
+      guard eagerBatch != nil || step != nil, error.type != nil,
         !error.message.hasPrefix(wrappedPrefix),
         let function = KerasSubclassing.callFunction(of: instance.type)
       else { throw error }
       let lines = argumentLines(
-        of: function, positional: positional, keywords: keywords, batch: batch,
-        interpreter: interpreter)
+        of: function, positional: positional,
+        keywords: eagerBatch == nil
+          ? Keras3StepTrace.shownKeywords(
+            keywords, given: [], of: instance.type, session: interpreter.session) : keywords,
+        batch: eagerBatch ?? step?.batch, interpreter: interpreter)
       let className = instance.type.name
       // Keras quotes the exception's first argument (`e.args[0]`): a KeyError's key, not the
       // key's repr that Python prints for the KeyError.

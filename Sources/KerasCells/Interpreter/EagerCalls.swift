@@ -39,9 +39,16 @@ enum EagerCalls {
     session.eagerTraceBatch = array.shape[0]
     defer { session.eagerTraceBatch = outer }
     let writesBefore = interpreter.writeCount
+    // Keras 3's `_maybe_build` of a layer without `build` that holds unbuilt layers runs `call`
+    // through `backend.compute_output_spec` first, whose outputs become `KerasTensor`s: they take
+    // `keras_tensor` names, one per output, before the call on data runs.
+    let buildTrace = KerasSubclassing.buildsByTracing(instance)
     let layer = try KerasSubclassing.layer(
       of: instance, on: shape, extra: extra, keywords: keywords, site: site,
       interpreter: interpreter)
+    if buildTrace {
+      interpreter.kerasNames.skipKerasTensorNames(KerasSubclassing.outputCount(of: layer))
+    }
     if interpreter.writeCount != writesBefore {
       instance.layerState?.printedInEagerTrace = true
     }

@@ -293,12 +293,14 @@ enum Keras3Wording {
       ]
 
   /// Keras 3's failure to build a layer whose size is a whole float: the first weight whose shape
-  /// holds it cannot be made (`standardize_shape`), when the layer is first called.
+  /// holds it cannot be made (`standardize_shape`), when the layer is first called. A
+  /// `Bidirectional` builds its forward layer first, whose weights come first in its own.
   private static func floatSizeFailure(_ instance: LayerInstance, input: TensorShape)
     -> KerasError?
   {
-    guard let rules = floatSizes[instance.className] else { return nil }
-    let values = instance.layer.common.arguments.values
+    let sized = (instance.layer as? Bidirectional)?.forwardLayer ?? instance.layer
+    guard let rules = floatSizes[sized.className] else { return nil }
+    let values = sized.common.arguments.values
     let weights = instance.layer.weights(for: input)
     for rule in rules {
       guard case .float(let size)? = values[rule.argument], rule.weight < weights.count else {

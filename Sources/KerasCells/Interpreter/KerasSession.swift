@@ -102,6 +102,9 @@ public final class KerasSession {
   var deferredLayers: [ObjectIdentifier: [(value: Value, range: SourceRange)]] = [:]
   /// While a custom layer called on data is traced: the data's batch size (`EagerCalls`).
   var eagerTraceBatch: Int?
+  /// While Keras 3's `fit`, `evaluate` or `predict` traces a subclassed model's `call`: the
+  /// step's `training` flag and batch (`Keras3StepTrace`).
+  var keras3StepTrace: Keras3StepTrace?
   /// The batch size of the call on data that built a Sequential model, by model, while its
   /// summary shows it (`EagerCalls.build(_:onData:site:interpreter:)`).
   var eagerBuildBatches: [ObjectIdentifier: Int] = [:]

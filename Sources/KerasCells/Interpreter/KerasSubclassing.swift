@@ -37,6 +37,9 @@ final class CustomLayerState {
   /// A subclassed model given inputs and outputs: the functional model it is
   /// (`ClassFunctionalModels`).
   var functionalModel: KerasModel?
+  /// Where `call`, traced without a step's flag, hands its `training` on positionally to a
+  /// layer: Keras 3's `fit`, `evaluate` and `predict` fail there (`Keras3StepTrace.refusal`).
+  var handsFlagOnAt: SourceRange?
   /// Weights `add_weight` made in `__init__` (before any input existed), with their nodes.
   var pendingWeights: [(variable: WeightVariable, node: LayerInstance)] = []
   /// The weights `add_weight` made (`CustomWeight` nodes), in the order they were made.
@@ -290,7 +293,9 @@ enum KerasSubclassing {
       return try callBuiltin(
         instance, positional: positional, keywords: keywords, site: site, interpreter: interpreter)
     }
-    try EagerCalls.checkPositional(positional, site: site, interpreter: interpreter)
+    try EagerCalls.checkPositional(
+      Keras3StepTrace.checked(positional, site: site, interpreter: interpreter), site: site,
+      interpreter: interpreter)
     if positional.count == 1, let tensors = tensorList(positional[0]) {
       return try callOnList(
         instance, tensors: tensors, keywords: keywords, site: site, interpreter: interpreter)

@@ -206,10 +206,7 @@ extension KerasSubclassing {
           at: site.range)
       }
       let graph = try trainingGraph(
-        of: instance, state: state, data: positional.first ?? keywords.first { $0.0 == "x" }?.1,
-        predictBatch: name == "predict"
-          ? (positional.count > 1 ? positional[1] : keywords.first { $0.0 == "batch_size" }?.1)
-            ?? Value.none : nil,
+        name, of: instance, state: state, positional: positional, keywords: keywords,
         site: site, interpreter: interpreter)
       return try Calls.call(
         .method(receiver: .model(graph), name: name), positional: positional,
@@ -223,30 +220,46 @@ extension KerasSubclassing {
   /// The functional model a subclassed model's traced `call` is, for `fit`, `evaluate` and
   /// `predict`: traced on the data's shape (batch axis unknown) when the model has not been
   /// called yet, as Keras builds it on its first batch, and compiled as `compile` said.
-  /// `predictBatch`: `predict`'s `batch_size` argument (None for none); nil for `fit` and
-  /// `evaluate`.
+  /// `name`: the method, whose `positional` and `keywords` arguments these are.
   private static func trainingGraph(
-    of instance: PythonInstance, state: CustomLayerState, data: Value?, predictBatch: Value?,
-    site: CallSite, interpreter: Interpreter
+    _ name: String, of instance: PythonInstance, state: CustomLayerState, positional: [Value],
+    keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
   ) throws(CellError) -> KerasModel {
     if state.layer == nil {
+      let data = positional.first ?? keywords.first { $0.0 == "x" }?.1
       guard case .array(let array)? = data, !array.shape.isEmpty else {
         throw .unsupported(
           "ConvBook trains and runs a subclassed model that has not been called yet on one NumPy array of inputs only; call it on keras.Input(...) first for other data",
           at: site.range)
       }
-      let shape = TensorShape([nil] + array.shape.dropFirst().map { Optional($0) })
-      _ = try layer(of: instance, on: shape, site: site, interpreter: interpreter)
-      state.isBuilt = true
-      state.wasCalled = true
       // Keras 3's `predict` traces its function on the first batch, taken eagerly: the layers
       // are built on that batch's concrete size. `fit` and `evaluate` trace on the data set's
       // element spec, whose batch axis is unknown.
-      if let predictBatch, state.eagerBatch == nil, array.shape[0] > 0 {
-        var batchSize = 32
-        if case .int(let given) = predictBatch, given > 0 { batchSize = given }
-        state.eagerBatch = min(batchSize, array.shape[0])
+      // `predict(x, batch_size)`; `fit(x, y, batch_size)`, `evaluate(x, y, batch_size)`.
+      let batchIndex = name == "predict" ? 1 : 2
+      let batchSize =
+        positional.count > batchIndex
+        ? positional[batchIndex] : keywords.first { $0.0 == "batch_size" }?.1
+      var firstBatch: Int?
+      if name == "predict", array.shape[0] > 0 {
+        var size = 32
+        if case .int(let value)? = batchSize, value > 0 { size = value }
+        firstBatch = min(size, array.shape[0])
       }
+      let stepBatch =
+        name == "predict"
+        ? firstBatch
+        : Keras3StepTrace.specBatch(
+          samples: array.shape[0], batchSize: batchSize, keywords: keywords)
+      let shape = TensorShape([nil] + array.shape.dropFirst().map { Optional($0) })
+      try Keras3StepTrace.tracing(
+        name, of: instance.type, batch: stepBatch, interpreter: interpreter
+      ) { () throws(CellError) in
+        _ = try layer(of: instance, on: shape, site: site, interpreter: interpreter)
+      }
+      state.isBuilt = true
+      state.wasCalled = true
+      if let firstBatch, state.eagerBatch == nil { state.eagerBatch = firstBatch }
     }
     guard let graph = state.layer?.model else {
       throw .unsupported(

@@ -91,9 +91,11 @@ extension EagerCalls {
     wrapped.arguments = nil
     if tensors.contains(where: { $0.keras3Name == nil }) {
       // Inside another layer's traced `call`: the innermost layer wraps once, as on data.
+      // (In a step Keras 3's `fit`, `evaluate` or `predict` traces, on the step's batch.)
       guard !error.message.hasPrefix(prefix) else { return nil }
       let lines = argumentLines(
-        of: function, positional: positional, keywords: keywords, batch: nil,
+        of: function, positional: positional, keywords: keywords,
+        batch: interpreter.session.keras3StepTrace?.batch,
         interpreter: interpreter)
       wrapped.message =
         "\(prefix) \(className).call().\n\n\u{1B}[1m\(error.message)\u{1B}[0m\n\nArguments received by \(className).call():\n"

@@ -257,6 +257,11 @@ enum TrainingCalls {
   ) throws(CellError) -> Value {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "fit")
+    if let refusal = Keras3StepTrace.refusal(
+      "fit", of: model, interpreter: interpreter, site: site)
+    {
+      throw refusal
+    }
     try arguments.check(
       positional: ["x", "y", "batch_size", "epochs", "verbose"],
       keywords: [
@@ -1268,6 +1273,11 @@ enum TrainingCalls {
   ) throws(CellError) -> Value {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "evaluate")
+    if let refusal = Keras3StepTrace.refusal(
+      "evaluate", of: model, interpreter: interpreter, site: site)
+    {
+      throw refusal
+    }
     try arguments.check(
       positional: ["x", "y", "batch_size", "verbose", "sample_weight"],
       keywords: ["return_dict", "steps", "callbacks"], version: interpreter.kerasVersion)
@@ -1414,6 +1424,11 @@ enum TrainingCalls {
   ) throws(CellError) -> Value {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "predict")
+    if let refusal = Keras3StepTrace.refusal(
+      "predict", of: model, interpreter: interpreter, site: site)
+    {
+      throw refusal
+    }
     try arguments.check(
       positional: ["x", "batch_size", "verbose"], keywords: ["steps", "callbacks"],
       version: interpreter.kerasVersion)

@@ -1,0 +1,140 @@
+import CNNEngine
+
+/// Keras 3's `fit`, `evaluate` and `predict` trace a subclassed model's `call` in their step
+/// functions with `training=True` (fit) or `training=False`, whenever `call` takes `training`
+/// (`_call_has_training_arg`); the layers it calls get that value through the call context. A
+/// `call` that hands its flag on positionally (`self.drop(x, training)`, YunYang's blocks) then
+/// fails Keras 3's check that positional arguments are tensors. ConvBook traces `call` once, with
+/// the flag None (so that the graph it trains and runs follows each step's own flag), and checks
+/// the positional arguments as Keras 3 would see them: an argument written as the bare name
+/// `training` stands for the step's flag while the step is traced.
+struct Keras3StepTrace {
+  /// The step's flag: True for `fit`, False for `evaluate` and `predict`.
+  var training: Bool
+  /// The batch size the step was traced on (`predict` traces on its first batch), or nil for an
+  /// unknown batch axis (`fit` and `evaluate` trace on the data set's element spec).
+  var batch: Int?
+
+  /// Runs `body` (the trace of `call` for a step `name`) with the step's flag noted in the
+  /// session, when Keras 3 passes one to `call`.
+  static func tracing<T>(
+    _ name: String, of type: PythonClass, batch: Int?, interpreter: Interpreter,
+    _ body: () throws(CellError) -> T
+  ) throws(CellError) -> T {
+    let session = interpreter.session
+    guard interpreter.kerasVersion == .keras3,
+      let function = KerasSubclassing.callFunction(of: type),
+      function.parameters.contains(where: { $0.name == "training" })
+    else { return try body() }
+    let outer = session.keras3StepTrace
+    session.keras3StepTrace = Keras3StepTrace(training: name == "fit", batch: batch)
+    defer { session.keras3StepTrace = outer }
+    return try body()
+  }
+
+  /// The batch axis of the element spec Keras 3's `fit` and `evaluate` trace their step on for
+  /// NumPy data (`ArrayDataAdapter`: batches of indices reshaped to whole batches, a partial batch
+  /// concatenated after them): the batch size when the samples left after `validation_split`
+  /// (`train_validation_split`) fill whole batches, else unknown. `batchSize`: the call's
+  /// `batch_size` (without one, `steps_per_epoch` / `steps` decide it, else 32).
+  static func specBatch(samples: Int, batchSize: Value?, keywords: [(String, Value)]) -> Int? {
+    func number(_ name: String) -> Double? {
+      switch keywords.first(where: { $0.0 == name })?.1 {
+      case .int(let value)?: return Double(value)
+      case .float(let value)?: return value
+      default: return nil
+      }
+    }
+    var samples = samples
+    if let split = number("validation_split"), split != 0,
+      keywords.first(where: { $0.0 == "validation_data" })?.1.isNone ?? true
+    {
+      guard split > 0, split < 1 else { return nil }
+      samples = Int((Double(samples) * (1.0 - split)).rounded(.down))
+    }
+    var size = 32
+    if case .int(let given)? = batchSize, given > 0 {
+      size = given
+    } else if let steps = number("steps_per_epoch") ?? number("steps"), steps >= 1 {
+      size = Int((Double(samples) / steps.rounded(.down)).rounded(.up))
+    }
+    guard samples > 0, size > 0, samples % size == 0 else { return nil }
+    return size
+  }
+
+  /// `positional` as Keras 3's check sees it while a step is traced: an argument written as the
+  /// bare name `training` is the step's flag. Unchanged outside a step's trace, or where the call's
+  /// arguments do not line up with what the call site wrote (an unpacked `*args`). Outside a
+  /// step, a Keras 3 trace that hands `training` on so marks the custom layer whose method runs
+  /// (`self`), whose steps are then refused (`refusal`).
+  static func checked(_ positional: [Value], site: CallSite, interpreter: Interpreter) -> [Value] {
+    let session = interpreter.session
+    guard interpreter.kerasVersion == .keras3 else { return positional }
+    let written = site.arguments.filter {
+      if case .positional = $0.kind { true } else { false }
+    }
+    guard written.count == positional.count,
+      written.count == site.arguments.filter({ $0.label == nil }).count,
+      let index = written.firstIndex(where: {
+        if case .name("training") = $0.value.kind { true } else { false }
+      })
+    else { return positional }
+    guard let step = session.keras3StepTrace else {
+      if session.lambdaTracingDepth > 0, positional[index].isNone,
+        case .instance(let owner)? = interpreter.scope?.names["self"],
+        let state = owner.layerState, state.handsFlagOnAt == nil
+      {
+        state.handsFlagOnAt = site.range
+      }
+      return positional
+    }
+    return zip(positional, written).map { value, argument in
+      if case .name("training") = argument.value.kind { return .bool(step.training) }
+      return value
+    }
+  }
+
+  /// ConvBook's refusal of Keras 3's `fit`, `evaluate` or `predict` (`name`) of `model` when a
+  /// custom layer in it (or the subclassed model itself) hands `training` on positionally: traced
+  /// before without the flag, ConvBook would run the step where Keras 3 fails.
+  static func refusal(
+    _ name: String, of model: KerasModel, interpreter: Interpreter, site: CallSite
+  ) -> CellError? {
+    guard interpreter.kerasVersion == .keras3 else { return nil }
+    let session = interpreter.session
+    var seen: Set<ObjectIdentifier> = []
+    func marked(_ instance: PythonInstance, depth: Int) -> (String, SourceRange)? {
+      guard depth < 32, seen.insert(ObjectIdentifier(instance)).inserted else { return nil }
+      if let range = instance.layerState?.handsFlagOnAt { return (instance.type.name, range) }
+      for value in KerasSubclassing.trackedLayers(of: instance, session: session) {
+        if case .instance(let held) = value, let found = marked(held, depth: depth + 1) {
+          return found
+        }
+      }
+      return nil
+    }
+    let owners =
+      [session.customLayers[ObjectIdentifier(model)]]
+      + model.flattenedLayers.map { session.customLayers[ObjectIdentifier($0)] }
+    for case let owner? in owners {
+      guard let (className, range) = marked(owner, depth: 0) else { continue }
+      return .unsupported(
+        "ConvBook does not support Keras 3's \(name)() of a model whose \(className).call() hands `training` on positionally (line \(range.start.line)) once ConvBook traced it without the flag: Keras 3 runs call() with training=\(name == "fit" ? "True" : "False") there and fails its check that positional arguments are tensors; pass training=training by keyword",
+        at: site.range)
+    }
+    return nil
+  }
+
+  /// The keywords Keras 3's "Arguments received by" lines show for a `call` traced in a step:
+  /// `training` is the step's flag unless the caller gave it (`given`).
+  static func shownKeywords(
+    _ keywords: [(String, Value)], given: [(String, Value)], of type: PythonClass,
+    session: KerasSession
+  ) -> [(String, Value)] {
+    guard let step = session.keras3StepTrace, !given.contains(where: { $0.0 == "training" }),
+      let function = KerasSubclassing.callFunction(of: type),
+      function.parameters.contains(where: { $0.name == "training" })
+    else { return keywords }
+    return keywords.filter { $0.0 != "training" } + [("training", .bool(step.training))]
+  }
+}
