@@ -82,37 +82,31 @@ enum PythonIntegerMath {
         }
       }
       return try checked(result)
-    case "factorial":
+    case "factorial", "isqrt":
       try arguments(1...1)
       let n = try integer(positional[0])
       guard n.signum() >= 0 else {
         throw CellError(
-          type: "ValueError", message: "factorial() not defined for negative values", range: range)
+          type: "ValueError",
+          message: name == "factorial"
+            ? "factorial() not defined for negative values"
+            : "isqrt() argument must be nonnegative",
+          range: range)
       }
+      if name == "isqrt" { return PythonInteger.value(n.squareRoot()) }
       return try checked(try product(from: 1, through: n))
-    case "isqrt":
-      try arguments(1...1)
-      let n = try integer(positional[0])
-      guard n.signum() >= 0 else {
-        throw CellError(
-          type: "ValueError", message: "isqrt() argument must be nonnegative", range: range)
-      }
-      return PythonInteger.value(n.squareRoot())
-    default:  // comb, perm
+    default:  // comb, perm: both arguments are integers before either sign is checked
       try arguments(name == "comb" ? 2...2 : 1...2)
       let n = try integer(positional[0])
-      if name == "perm", positional.count == 1 || positional[1].isNone {
-        guard n.signum() >= 0 else {
-          throw CellError(
-            type: "ValueError", message: "n must be a non-negative integer", range: range)
-        }
-        return try checked(try product(from: 1, through: n))
-      }
-      let k = try integer(positional[1])
+      let k =
+        name == "perm" && (positional.count == 1 || positional[1].isNone)
+        ? nil : try integer(positional[1])
       guard n.signum() >= 0 else {
         throw CellError(
           type: "ValueError", message: "n must be a non-negative integer", range: range)
       }
+      // `perm(n)` is `n!`.
+      guard let k else { return try checked(try product(from: 1, through: n)) }
       guard k.signum() >= 0 else {
         throw CellError(
           type: "ValueError", message: "k must be a non-negative integer", range: range)

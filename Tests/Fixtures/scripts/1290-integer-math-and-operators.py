@@ -26,6 +26,8 @@ for call in [
     lambda: math.gcd(2.5, 5),
     lambda: math.comb(5),
     lambda: operator.mul(1),
+    lambda: math.comb(5, None),
+    lambda: math.comb(-1, "x"),
 ]:
     try:
         print(call())
