@@ -298,16 +298,16 @@ final class KerasMetricObject: StandardObject {
       return try EagerTensors.convert(
         value, dtype: nil, function: "update_state", range: site.range)
     }
-    /// `update_state(y_true, y_pred, sample_weight=None)`'s labels and predictions (a weight is
-    /// ConvBook's limitation).
-    func labeled() throws(CellError) -> (NDArray, NDArray) {
+    /// `update_state(y_true, y_pred, sample_weight=None)`'s labels and predictions as given (a
+    /// weight is ConvBook's limitation; `owner` names the metric in that refusal).
+    func labeledValues(owner: String) throws(CellError) -> (Value, Value) {
       let arguments = try EagerFunctions.bind(
         positional, keywords, parameters: ["y_true", "y_pred", "sample_weight"],
         function: "update_state", range: site.range)
       if let weight = arguments["sample_weight"], !weight.isNone {
         throw .unsupported(
-          "ConvBook does not support `\(object.typeName).update_state(sample_weight=...)` yet",
-          at: site.range)
+          "ConvBook does not support `\(owner).update_state(sample_weight=...)` yet", at: site.range
+        )
       }
       guard let target = arguments["y_true"], let prediction = arguments["y_pred"] else {
         throw CellError(
@@ -316,6 +316,11 @@ final class KerasMetricObject: StandardObject {
             "update_state() missing 1 required positional argument: '\(arguments["y_true"] == nil ? "y_true" : "y_pred")'",
           range: site.range)
       }
+      return (target, prediction)
+    }
+    /// The labels and predictions as arrays.
+    func labeled() throws(CellError) -> (NDArray, NDArray) {
+      let (target, prediction) = try labeledValues(owner: object.typeName)
       return (try array(target), try array(prediction))
     }
     switch kind {
@@ -338,20 +343,7 @@ final class KerasMetricObject: StandardObject {
       total += sum
       if case .mean = kind { count += samples } else { count = 1 }
     case .compiled(let instance):
-      let arguments = try EagerFunctions.bind(
-        positional, keywords, parameters: ["y_true", "y_pred", "sample_weight"],
-        function: "update_state", range: site.range)
-      if let weight = arguments["sample_weight"], !weight.isNone {
-        throw .unsupported(
-          "ConvBook does not support `compile_metrics.update_state(sample_weight=...)` yet",
-          at: site.range)
-      }
-      guard let target = arguments["y_true"], let prediction = arguments["y_pred"] else {
-        throw CellError(
-          type: "TypeError",
-          message: "update_state() missing 1 required positional argument: 'y_pred'",
-          range: site.range)
-      }
+      let (target, prediction) = try labeledValues(owner: "compile_metrics")
       if members == nil {
         members = try CompiledStepObject.compiledMetrics(
           instance, target: target, prediction: prediction, site: site, interpreter: interpreter)
