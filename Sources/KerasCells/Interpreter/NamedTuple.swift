@@ -59,7 +59,8 @@ final class NamedTupleType: StandardObject {
     if values["rename"]!.isTruthy {
       var seen = Set<String>()
       for (index, field) in fields.enumerated() {
-        if !isIdentifier(field) || (PythonKeyword(rawValue: field) != nil) || field.hasPrefix("_")
+        if !PythonText.isIdentifier(field) || (PythonKeyword(rawValue: field) != nil)
+          || field.hasPrefix("_")
           || seen.contains(field)
         {
           fields[index] = "_\(index)"
@@ -68,7 +69,7 @@ final class NamedTupleType: StandardObject {
       }
     }
     for name in [typeName] + fields {
-      guard isIdentifier(name) else {
+      guard PythonText.isIdentifier(name) else {
         throw valueError("Type names and field names must be valid identifiers: '\(name)'")
       }
       if PythonKeyword(rawValue: name) != nil {
@@ -98,16 +99,6 @@ final class NamedTupleType: StandardObject {
     if case .string(let given) = values["module"]! { module = given }
     return .standard(
       NamedTupleType(name: typeName, fields: fields, defaults: defaults, module: module))
-  }
-
-  /// Python's `str.isidentifier()` for the ASCII names model code uses (and letters beyond ASCII).
-  static func isIdentifier(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first,
-      first == "_" || CharacterSet.letters.contains(first)
-    else { return false }
-    return text.unicodeScalars.allSatisfy {
-      $0 == "_" || CharacterSet.alphanumerics.contains($0)
-    }
   }
 
   override func attribute(_ name: String, interpreter: Interpreter, range: SourceRange)

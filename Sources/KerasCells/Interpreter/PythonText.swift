@@ -63,6 +63,14 @@ enum PythonText {
     return String(String.UnicodeScalarView(scalars[start..<end]))
   }
 
+  /// `str.isidentifier()`: XID_Start (or `_`), then XID_Continue, as CPython's tokenizer reads
+  /// names.
+  static func isIdentifier(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, first == "_" || first.properties.isXIDStart
+    else { return false }
+    return text.unicodeScalars.dropFirst().allSatisfy(\.properties.isXIDContinue)
+  }
+
   /// Whether every `_` of `text` stands between two ASCII digits, as Python's numbers allow.
   static func hasValidUnderscores(_ text: String) -> Bool {
     let scalars = Array(text.unicodeScalars)

@@ -83,7 +83,7 @@ final class Namespace: StandardObject {
     var named: [String] = []
     var other: [(Value, Value)] = []
     for (key, value) in dictionary.pairs {
-      if case .string(let name) = key, NamedTupleType.isIdentifier(name) {
+      if case .string(let name) = key, PythonText.isIdentifier(name) {
         named.append("\(name)=\(item(value))")
       } else {
         other.append((key, value))

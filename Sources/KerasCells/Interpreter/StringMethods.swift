@@ -328,12 +328,7 @@ enum StringMethods {
       case "isnumeric":
         return .bool(!scalars.isEmpty && scalars.allSatisfy { $0.properties.numericType != nil })
       case "isascii": return .bool(scalars.allSatisfy(\.isASCII))
-      case "isidentifier":
-        // CPython's `str.isidentifier`: XID_Start (or `_`), then XID_Continue.
-        guard let first = scalars.first, first == "_" || first.properties.isXIDStart else {
-          return .bool(false)
-        }
-        return .bool(scalars.dropFirst().allSatisfy(\.properties.isXIDContinue))
+      case "isidentifier": return .bool(PythonText.isIdentifier(text))
       case "isupper":
         return .bool(!cased.isEmpty && !scalars.contains(where: \.properties.isLowercase))
       default: return .bool(!cased.isEmpty && !scalars.contains(where: \.properties.isUppercase))
