@@ -80,22 +80,16 @@ enum RegularizerArguments {
         // tf-keras' `l1_l2(l1=None)` hands None on to `L1L2`, whose default is 0.
         bound[parameter] = constructor.isClass ? nil : .float(0)
         continue
-      case .int(let given): number = Double(given)
-      case .bigInt(let given):
-        // `math.isinf` converts the int to a float first.
-        guard let converted = PythonInteger.double(given) else {
-          throw CellError(
-            type: "OverflowError", message: "int too large to convert to float", range: range)
-        }
-        number = converted
-      case .bool(let flag):
-        // Both Kerases keep the factor as a float (`float(True)` is 1.0).
-        number = flag ? 1 : 0
-        bound[parameter] = .float(flag ? 1 : 0)
-      case .float(let given): number = given
-      // A NumPy scalar is a Python float when it is a float64: ConvBook leaves those unchecked.
+      // NumPy's float64 is a Python float; its other scalars are no `int` or `float`.
+      case .standard(let scalar as NumPyScalar) where scalar.dtype != .float64: number = nil
       case .array: continue
-      default: number = nil
+      default:
+        number = try Operators.Number(value)?.double(range)
+        switch value {
+        case .int, .bigInt, .float: break
+        // Both Kerases keep the factor as a float (`float(True)` is 1.0).
+        default: bound[parameter] = number.map(Value.float)
+        }
       }
       let shown = PythonText.str(value)
       if version == .keras3 {

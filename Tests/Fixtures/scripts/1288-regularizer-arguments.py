@@ -1,5 +1,6 @@
 # Each Keras checks a regularizer's factor when it is made: tf-keras wants a finite number,
 # Keras 3 also a non-negative one; both check OrthogonalRegularizer's mode.
+import numpy as np
 from tensorflow import keras
 
 R = keras.regularizers
@@ -16,6 +17,7 @@ attempts = [
     ("Orthogonal(-1.0)", lambda: R.OrthogonalRegularizer(-1.0)),
     ("Orthogonal(mode='diag')", lambda: R.OrthogonalRegularizer(0.1, mode="diag")),
     ("l2(10**400)", lambda: R.l2(10**400)),
+    ("l2(np.int64(1))", lambda: R.l2(np.int64(1))),
 ]
 for label, make in attempts:
     try:
@@ -28,13 +30,13 @@ model = keras.Sequential(
     [
         keras.Input((3,)),
         keras.layers.Dense(2, kernel_regularizer=R.l2(None), bias_regularizer=R.l1(True)),
+        keras.layers.Dense(1, kernel_regularizer=R.l2(np.float64(0.5))),
     ]
 )
 print(len(model.losses))
 
 # The factor a regularizer is made with is the one training uses: Keras 3's l1_l2 is the class
 # L1L2 (factors 0 unless given), tf-keras' a function with factors 0.01.
-import numpy as np
 
 keras.utils.set_random_seed(3)
 for regularizer in [R.l1_l2(l1=0.001), R.l1_l2(l1=None), R.L1L2(l2=0.002), R.l2(l2=0.003)]:
