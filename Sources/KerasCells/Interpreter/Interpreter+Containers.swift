@@ -71,13 +71,23 @@ extension Interpreter {
       throw CellError(
         type: "IndexError", message: "cannot fit 'int' into an index-sized integer", range: range)
     case (.list(let list), .slice(let start, let stop, let step)):
-      guard step == nil || step == 1 else {
-        throw .unsupported(
-          "ConvBook does not support assigning to a slice with a step yet", at: range)
-      }
-      let bounds = Operators.sliceBounds(start, stop, count: list.count)
       let items = try iterate(value, range: range)
       for item in items { try refuseCycle(storing: item, in: base, range: range) }
+      guard step == nil || step == 1 else {
+        // An extended slice (`items[::2] = ...`) replaces exactly the positions it selects.
+        let positions = try Operators.slicePositions(
+          start, stop, step, count: list.count, range: range)
+        guard positions.count == items.count else {
+          throw CellError(
+            type: "ValueError",
+            message:
+              "attempt to assign sequence of size \(items.count) to extended slice of size \(positions.count)",
+            range: range)
+        }
+        for (position, item) in zip(positions, items) { list.items[position] = item }
+        return
+      }
+      let bounds = Operators.sliceBounds(start, stop, count: list.count)
       try budget.allocate(slots: items.count, at: range)
       list.items.replaceSubrange(bounds, with: items)
     case (.list, _):
@@ -128,8 +138,17 @@ extension Interpreter {
       for element in targets { try delete(element) }
     case .subscript(let baseExpression, let indexExpression):
       let base = try evaluate(baseExpression)
-      let index = try evaluate(indexExpression)
+      var index = try evaluate(indexExpression)
+      if case .list = base {
+        // A bool or NumPy integer deletes at its int (`__index__`), as `base[index]` reads it.
+        index = NumPyScalar.integer(index)
+        if case .bool(let flag) = index { index = .int(flag ? 1 : 0) }
+      }
       switch (base, index) {
+      case (.list, .bigInt):
+        throw CellError(
+          type: "IndexError", message: "cannot fit 'int' into an index-sized integer",
+          range: target.range)
       case (.list(let list), .int(let position)):
         guard let resolved = Operators.resolveIndex(position, count: list.count) else {
           throw CellError(
@@ -137,8 +156,13 @@ extension Interpreter {
             range: target.range)
         }
         Keras3LayerTracking.untrack([list.items.remove(at: resolved)], by: list.layerTracker)
-      case (.list(let list), .slice(let start, let stop, let step)) where step == nil || step == 1:
-        list.items.removeSubrange(Operators.sliceBounds(start, stop, count: list.count))
+      case (.list(let list), .slice(let start, let stop, let step)):
+        // `del items[::2]`: every position the slice selects, whatever its step.
+        let positions = try Operators.slicePositions(
+          start, stop, step, count: list.count, range: target.range)
+        var removed: [Value] = []
+        for position in positions.sorted(by: >) { removed.append(list.items.remove(at: position)) }
+        Keras3LayerTracking.untrack(removed, by: list.layerTracker)
       case (.dictionary(let dictionary), _):
         guard let found = dictionary.index(of: index) else {
           throw CellError.keyError(index, range: target.range)
@@ -148,8 +172,10 @@ extension Interpreter {
           [dictionary.pairs.remove(at: found).1], by: dictionary.layerTracker)
         try changedNamespace(dictionary, before: before, range: target.range)
       case (.list, _):
-        throw .unsupported(
-          "ConvBook does not support this `del` of list items yet", at: target.range)
+        throw CellError(
+          type: "TypeError",
+          message: "list indices must be integers or slices, not \(index.typeName)",
+          range: target.range)
       default:
         throw CellError(
           type: "TypeError", message: "'\(base.typeName)' object doesn't support item deletion",

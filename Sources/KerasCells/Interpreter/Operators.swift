@@ -874,36 +874,32 @@ enum Operators {
   static func slice(_ items: [Value], _ start: Int?, _ stop: Int?, _ step: Int?, range: SourceRange)
     throws(CellError) -> [Value]
   {
+    try slicePositions(start, stop, step, count: items.count, range: range).map { items[$0] }
+  }
+
+  /// The positions `items[start:stop:step]` selects, in the order the slice walks them (Python's
+  /// `slice.indices` clamping); a zero step is Python's ValueError.
+  static func slicePositions(
+    _ start: Int?, _ stop: Int?, _ step: Int?, count: Int, range: SourceRange
+  ) throws(CellError) -> [Int] {
     let step = step ?? 1
     guard step != 0 else {
       throw CellError(type: "ValueError", message: "slice step cannot be zero", range: range)
     }
-    let count = items.count
     func clamp(_ value: Int?, _ defaultValue: Int) -> Int {
       guard var value else { return defaultValue }
       if value < 0 { value += count }
       return step > 0 ? min(max(value, 0), count) : min(max(value, -1), count - 1)
     }
-    var result: [Value] = []
-    if step > 0 {
-      var index = clamp(start, 0)
-      let end = clamp(stop, count)
-      while index < end {
-        result.append(items[index])
-        let (next, overflow) = index.addingReportingOverflow(step)
-        if overflow { break }
-        index = next
-      }
-    } else {
-      var index = clamp(start, count - 1)
-      let end = clamp(stop, -1)
-      while index > end {
-        result.append(items[index])
-        let (next, overflow) = index.addingReportingOverflow(step)
-        if overflow { break }
-        index = next
-      }
+    var positions: [Int] = []
+    var index = clamp(start, step > 0 ? 0 : count - 1)
+    let end = clamp(stop, step > 0 ? count : -1)
+    while step > 0 ? index < end : index > end {
+      positions.append(index)
+      let (next, overflow) = index.addingReportingOverflow(step)
+      if overflow { break }
+      index = next
     }
-    return result
+    return positions
   }
 }

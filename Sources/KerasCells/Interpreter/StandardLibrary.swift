@@ -70,7 +70,8 @@ enum StandardLibrary {
     case "io": return StandardIO.attribute(name)
     // `from glob import glob` is common beside model code; only calling it reads the disk.
     case "glob" where ["glob", "iglob"].contains(name): return function(module, name)
-    case "operator" where name == "itemgetter" || operatorFunctions[name] != nil:
+    case "operator"
+    where ["itemgetter", "attrgetter"].contains(name) || operatorFunctions[name] != nil:
       return function(module, name)
     case "packaging", "packaging.version": return StandardPackaging.attribute(name, of: module)
     case "distutils", "distutils.version": return StandardDistutils.attribute(name, of: module)
@@ -195,6 +196,22 @@ final class StandardFunction: StandardObject {
         throw arguments.typeError("itemgetter() takes no keyword arguments")
       }
       return .standard(ItemGetter(items: arguments.positional))
+    case "operator" where name == "attrgetter":
+      // `operator.attrgetter("name", "a.b")`: sort keys (`key=attrgetter("name")`).
+      guard !arguments.positional.isEmpty else {
+        throw arguments.typeError("attrgetter expected 1 argument, got 0")
+      }
+      guard arguments.keywords.isEmpty else {
+        throw arguments.typeError("attrgetter() takes no keyword arguments")
+      }
+      var paths: [[String]] = []
+      for argument in arguments.positional {
+        guard case .string(let path) = argument else {
+          throw arguments.typeError("attribute name must be a string")
+        }
+        paths.append(path.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
+      }
+      return .standard(AttributeGetter(paths: paths))
     case "collections": return try StandardCollections.call(name, arguments)
     case "argparse": return try StandardArgparse.call(name, arguments)
     case "logging": return try StandardLogging.call(name, arguments)
@@ -318,6 +335,43 @@ struct StandardArguments {
     try interpreter.step(at: range)
     return try Calls.call(
       callee, positional: arguments, keywords: keywords, site: site, interpreter: interpreter)
+  }
+}
+
+/// `operator.attrgetter(name, ...)`: called on an object, its attribute (dotted names followed
+/// one by one), or a tuple of them.
+final class AttributeGetter: StandardObject {
+  let paths: [[String]]
+
+  init(paths: [[String]]) { self.paths = paths }
+
+  override var typeName: String { "attrgetter" }
+
+  override func repr(_ item: (Value) -> String) -> String {
+    let names = paths.map { item(.string($0.joined(separator: "."))) }
+    return "operator.attrgetter(\(names.joined(separator: ", ")))"
+  }
+
+  override func call(
+    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
+  ) throws(CellError) -> Value? {
+    guard positional.count == 1, keywords.isEmpty else {
+      throw CellError(
+        type: "TypeError",
+        message: keywords.isEmpty
+          ? "attrgetter expected 1 argument, got \(positional.count)"
+          : "attrgetter() takes no keyword arguments",
+        range: site.range)
+    }
+    var found: [Value] = []
+    for path in paths {
+      var value = positional[0]
+      for name in path {
+        value = try Attributes.get(name, of: value, range: site.range, interpreter: interpreter)
+      }
+      found.append(value)
+    }
+    return found.count == 1 ? found[0] : .tuple(found)
   }
 }
 

@@ -911,6 +911,12 @@ public struct PythonParser {
     while current.isKeyword(.except) {
       let exceptToken = current
       try advance()
+      if current.isOperator("*") {
+        // Python 3.11's `except* ValueError:` handles exception groups, which ConvBook lacks.
+        deferUnsupported(
+          "except*", "exception groups (except*)", at: exceptToken.range.union(current.range))
+        try advance()
+      }
       var type: Expression?
       var name: String?
       if !current.isOperator(":") {

@@ -49,6 +49,12 @@ import Testing
       construct: "match",
       message: "match patterns of this form are not supported in ConvBook cells",
       span: "2:5-2:9"),
+    Case(
+      // Python 3.11's exception groups: `except*` (a plain `except` runs).
+      source: "try:\n    pass\nexcept* ValueError as group:\n    pass\n",
+      construct: "except*",
+      message: "exception groups (except*) are not supported in ConvBook cells",
+      span: "3:1-3:8"),
   ]
 
   @Test(arguments: cases)
