@@ -179,6 +179,12 @@ extension Conv {
   static let winogradMinimumTiles = 17
 }
 
+extension Conv {
+  /// tf-keras' `Conv1D`/`Conv2D`/`Conv3D` and Keras 3's `Conv1D`/`Conv2D` reach TensorFlow's NCHW
+  /// convolution, which its CPU kernels lack; Keras 3's `Conv3D` runs.
+  public func channelsFirstFailsOnCPU(keras3: Bool) -> Bool { !keras3 || rank < 3 }
+}
+
 // MARK: Training
 
 extension Conv {

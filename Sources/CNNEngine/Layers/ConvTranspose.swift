@@ -118,6 +118,11 @@ extension ConvTranspose {
       Exact.multiply(2, Exact.product(kernel)))
   }
 
+  /// TensorFlow's CPU kernels refuse the NCHW transposed convolution of Keras 3's
+  /// `Conv1DTranspose`/`Conv2DTranspose`/`Conv3DTranspose` and of tf-keras' 1-D and 3-D ones;
+  /// tf-keras' `Conv2DTranspose` runs.
+  public func channelsFirstFailsOnCPU(keras3: Bool) -> Bool { keras3 || rank != 2 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     let kernel = try preparation.weight("kernel")
     let bias = try preparation.optionalWeight("bias", useBias)

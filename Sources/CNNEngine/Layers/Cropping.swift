@@ -58,6 +58,9 @@ public struct Cropping: WeightlessLayer, LayoutLayer {
 // MARK: Forward pass
 
 extension Cropping {
+  /// TensorFlow runs channels_first cropping on the CPU in both Kerases.
+  public func channelsFirstFailsOnCPU(keras3: Bool) -> Bool { false }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(.cropping(cropping), channelsFirst: dataFormat == .channelsFirst)
   }

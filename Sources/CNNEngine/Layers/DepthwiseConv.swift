@@ -108,6 +108,10 @@ extension DepthwiseConv {
     -> Int
   { 0 }
 
+  /// tf-keras' `DepthwiseConv1D` reaches TensorFlow's NCHW depthwise kernel, which the CPU lacks;
+  /// its `DepthwiseConv2D` and both of Keras 3's run.
+  public func channelsFirstFailsOnCPU(keras3: Bool) -> Bool { !keras3 && rank == 1 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .depthwise(

@@ -46,6 +46,9 @@ extension GlobalPooling {
     SymbolicMasking(takes: kind == .average && rank == 1)
   }
 
+  /// TensorFlow runs channels_first global pooling on the CPU in both Kerases.
+  public func channelsFirstFailsOnCPU(keras3: Bool) -> Bool { false }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .globalPooling(kind == .max ? .max : .average, keepDimensions: keepDimensions),

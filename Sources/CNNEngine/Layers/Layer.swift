@@ -45,6 +45,11 @@ public protocol WeightlessLayer: Layer {}
 /// after them is still the one an earlier layer stated.
 public protocol LayoutLayer: Layer {
   var dataFormat: DataFormat { get }
+  /// Whether TensorFlow's CPU kernel for this layer refuses `data_format="channels_first"` when it
+  /// runs on data (`UnimplementedError` or `InvalidArgumentError`, in text that names the traced
+  /// graph's node), in tf-keras or Keras 3 (`keras3`), which build the layer from different ops.
+  /// Shapes and summaries are unaffected; ConvBook's own analyses still run the layer.
+  func channelsFirstFailsOnCPU(keras3: Bool) -> Bool
 }
 
 /// A layer that slides a window over its input's spatial axes: the convolutions and pooling. The

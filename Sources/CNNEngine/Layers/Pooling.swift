@@ -104,6 +104,10 @@ public struct Pooling: WeightlessLayer, WindowLayer {
 // MARK: Forward pass
 
 extension Pooling {
+  /// tf-keras' `MaxPooling2D`/`AveragePooling2D` are TensorFlow's NCHW pooling, which its CPU
+  /// kernels lack; the 1-D and 3-D ones and Keras 3's run.
+  public func channelsFirstFailsOnCPU(keras3: Bool) -> Bool { !keras3 && rank == 2 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .pooling(

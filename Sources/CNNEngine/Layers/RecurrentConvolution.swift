@@ -200,6 +200,10 @@ extension RecurrentConvolution {
         kernel: ForwardPlan.shape("recurrent_kernel", in: weights), groups: 1))
   }
 
+  /// Keras 3's ConvLSTM cell convolves NCHW, which TensorFlow's CPU kernels lack; tf-keras' runs
+  /// (ConvBook refuses channels_first here when the layer is made, in both).
+  public func channelsFirstFailsOnCPU(keras3: Bool) -> Bool { keras3 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .recurrentConvolution(

@@ -133,6 +133,10 @@ extension SeparableConv {
       kernel: ForwardPlan.shape("pointwise_kernel", in: weights), groups: 1)
   }
 
+  /// tf-keras' depthwise step of `SeparableConv1D`/`SeparableConv2D` is TensorFlow's NCHW
+  /// depthwise convolution, which its CPU kernel lacks; Keras 3's runs.
+  public func channelsFirstFailsOnCPU(keras3: Bool) -> Bool { !keras3 }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     let pointwise = try preparation.weight("pointwise_kernel")
     let bias = try preparation.optionalWeight("bias", useBias)

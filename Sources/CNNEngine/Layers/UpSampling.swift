@@ -59,6 +59,9 @@ public struct UpSampling: WeightlessLayer, LayoutLayer {
 // MARK: Forward pass
 
 extension UpSampling {
+  /// TensorFlow runs channels_first up-sampling on the CPU in both Kerases.
+  public func channelsFirstFailsOnCPU(keras3: Bool) -> Bool { false }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     .step(
       .upSampling(size: size, interpolation: interpolation),

@@ -69,6 +69,9 @@ extension ZeroPadding {
 // MARK: Forward pass
 
 extension ZeroPadding {
+  /// TensorFlow runs channels_first padding on the CPU in both Kerases.
+  public func channelsFirstFailsOnCPU(keras3: Bool) -> Bool { false }
+
   public func forwardPlan(_ preparation: ForwardPreparation) throws(ForwardError) -> ForwardPlan {
     // Keras 3's `ops.pad` hands a negative padding to TensorFlow's Pad, which refuses it.
     guard !isNegative else {

@@ -815,6 +815,21 @@ extension KerasModel {
     }
   }
 
+  /// Why TensorFlow cannot run this model on data on the CPU: its first layer whose kernel refuses
+  /// the channels_first layout (`LayoutLayer.channelsFirstFailsOnCPU`), as ConvBook's limitation
+  /// (TensorFlow's error names the traced graph's node); nil when every layer runs.
+  public var channelsFirstCPURefusal: String? {
+    let keras3 = kerasVersion == .keras3
+    for instance in flattenedLayers {
+      guard let layout = instance.layer as? any LayoutLayer, layout.dataFormat == .channelsFirst,
+        layout.channelsFirstFailsOnCPU(keras3: keras3)
+      else { continue }
+      return
+        "ConvBook does not run the model \"\(name)\" on data: TensorFlow's CPU kernel for its layer \"\(instance.name)\" (\(instance.className), data_format=\"channels_first\") takes channels_last only, and fails in words that name the traced graph's node, which ConvBook does not reproduce"
+    }
+    return nil
+  }
+
   /// Whether `other` is this model or is nested in it, at any depth.
   public func contains(_ other: KerasModel) -> Bool {
     other === self || layers.contains { $0.model?.contains(other) ?? false }

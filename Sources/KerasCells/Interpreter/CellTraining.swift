@@ -133,6 +133,7 @@ public final class CellTraining {
         "ConvBook does not support running a model under the dtype policy \"\(policy)\" yet: it computes in float32"
       )
     }
+    if let refusal = model.channelsFirstCPURefusal { throw ForwardError(.model, refusal) }
     return try weights(of: model, memoryBudget: memoryBudget)
   }
 

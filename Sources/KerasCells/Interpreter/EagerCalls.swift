@@ -167,7 +167,10 @@ enum EagerCalls {
         keras3: interpreter.kerasVersion == .keras3, engine: interpreter.session.engine)
       return try pass.run(inputs: arrays.map(\.tensor))
     } catch {
-      if error.kind == .stopped { throw .unsupported(error.message, at: site.range) }
+      // A message of ConvBook's own (its time budget, a kernel TensorFlow lacks) stands alone.
+      if error.kind == .stopped || error.message.hasPrefix("ConvBook") {
+        throw .unsupported(error.message, at: site.range)
+      }
       throw .unsupported(
         "ConvBook cannot run \(name) on this data: \(error.message)", at: site.range)
     }

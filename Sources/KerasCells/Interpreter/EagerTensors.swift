@@ -382,7 +382,10 @@ enum EagerTensors {
     } catch let error as CellError {
       throw error
     } catch let error as ForwardError {
-      if error.kind == .stopped { throw .unsupported(error.message, at: site.range) }
+      // A message of ConvBook's own (its time budget, a kernel TensorFlow lacks) stands alone.
+      if error.kind == .stopped || error.message.hasPrefix("ConvBook") {
+        throw .unsupported(error.message, at: site.range)
+      }
       // Keras' own checks ran when the model was built; what remains is ConvBook's.
       throw .unsupported(
         "ConvBook cannot run the model \(model.name) on this data: \(error.message)", at: site.range
@@ -509,7 +512,10 @@ enum EagerTensors {
     } catch let error as CellError {
       throw error
     } catch let error as ForwardError {
-      if error.kind == .stopped { throw .unsupported(error.message, at: site.range) }
+      // A message of ConvBook's own (its time budget, a kernel TensorFlow lacks) stands alone.
+      if error.kind == .stopped || error.message.hasPrefix("ConvBook") {
+        throw .unsupported(error.message, at: site.range)
+      }
       throw .unsupported(
         "ConvBook cannot run the model \(model.name) on this data: \(error.message)", at: site.range
       )

@@ -1561,6 +1561,14 @@ enum TrainingCalls {
       {
         throw .unsupported(error.message, at: site.range)
       }
+      // A kernel refusing the data's values (an Embedding index outside its vocabulary) is
+      // TensorFlow's InvalidArgumentError, whose text names the graph's node and the traced
+      // function's number (`__inference_predict_function_137`).
+      if error.kind == .kernel {
+        throw .unsupported(
+          "ConvBook does not reproduce TensorFlow's InvalidArgumentError for this data yet: \(error.message)",
+          at: site.range)
+      }
       // tf-keras' input spec text; Keras 3's own (`keras3BatchMismatch`) was checked first.
       if interpreter.kerasVersion == .keras3, error.kind == .input {
         throw .unsupported(

@@ -121,6 +121,78 @@ import Testing
       result.error?.message.contains("module 'keras.backend' has no attribute 'relu'") == true)
   }
 
+  /// TensorFlow's CPU kernels take some layers only channels_last: running such a model on data
+  /// fails there in words that name the traced graph's node, so ConvBook refuses, naming the
+  /// layer, in every way the model runs; its summary still prints. Which layers fail differs by
+  /// version (tf-keras' MaxPooling2D, Keras 3's Conv2DTranspose; both Conv2D).
+  @Test(arguments: [
+    (KerasVersion.keras2, "MaxPooling2D(data_format=\"channels_first\")", "max_pooling2d"),
+    (
+      KerasVersion.keras3, "Conv2DTranspose(2, 3, data_format=\"channels_first\")",
+      "conv2d_transpose"
+    ),
+    (KerasVersion.keras2, "Conv2D(2, 3, data_format=\"channels_first\")", "conv2d"),
+    (KerasVersion.keras3, "Conv1D(2, 3, data_format=\"channels_first\")", "conv1d"),
+  ])
+  func channelsFirstLayersTensorFlowCannotRunOnTheCPUAreRefused(
+    _ version: KerasVersion, _ layer: String, _ name: String
+  ) {
+    for run in ["model.predict(x, verbose=0)", "model(x)"] {
+      let source = """
+        import numpy as np
+        from tensorflow import keras
+        model = keras.Sequential([keras.Input((3, 8, 8)), keras.layers.\(layer)])
+        model.summary()
+        x = np.ones((1, 3, 8, 8), dtype="float32")
+        \(run)
+        """
+      let result = KerasSession(kerasVersion: version).run(
+        layer.hasPrefix("Conv1D") ? source.replacingOccurrences(of: "8, 8)", with: "8)") : source)
+      #expect(result.outputs.contains { if case .summary = $0 { true } else { false } })
+      #expect(result.error?.type == nil)
+      #expect(
+        result.error?.message.hasPrefix(
+          "ConvBook does not run the model \"sequential\" on data: TensorFlow's CPU kernel for its layer \"\(name)\""
+        ) == true, "\(run): \(result.error?.message ?? "no error")")
+    }
+  }
+
+  /// The channels_first layers TensorFlow runs on the CPU (tf-keras' DepthwiseConv2D and
+  /// Conv2DTranspose, Keras 3's pooling) run in ConvBook too.
+  @Test(arguments: [
+    (KerasVersion.keras2, "DepthwiseConv2D(3, data_format=\"channels_first\")"),
+    (KerasVersion.keras2, "Conv2DTranspose(2, 3, data_format=\"channels_first\")"),
+    (KerasVersion.keras3, "MaxPooling2D(data_format=\"channels_first\")"),
+  ])
+  func channelsFirstLayersTensorFlowRunsOnTheCPURun(_ version: KerasVersion, _ layer: String) {
+    let source = """
+      import numpy as np
+      from tensorflow import keras
+      model = keras.Sequential([keras.Input((3, 8, 8)), keras.layers.\(layer)])
+      print(model.predict(np.ones((1, 3, 8, 8)), verbose=0).shape)
+      """
+    let result = KerasSession(kerasVersion: version).run(source)
+    #expect(result.error == nil)
+  }
+
+  /// An Embedding index outside the vocabulary is TensorFlow's InvalidArgumentError, whose text
+  /// names the graph's node and the traced function's number: refused, not a ValueError.
+  @Test func anEmbeddingIndexOutsideTheVocabularyIsRefusedInPredict() {
+    let source = """
+      import numpy as np
+      from tensorflow import keras
+      inputs = keras.Input((3,), dtype="int32")
+      model = keras.Model(inputs, keras.layers.Embedding(10, 2)(inputs))
+      model.predict(np.array([[1, 2, 12]]), verbose=0)
+      """
+    let error = KerasSession(kerasVersion: .keras2).run(source).error
+    #expect(error?.type == nil)
+    #expect(
+      error?.message
+        == "ConvBook does not reproduce TensorFlow's InvalidArgumentError for this data yet: layer \"embedding\": indices[0,2] = 12 is not in [0, 10)"
+    )
+  }
+
   /// An activation function that prints: ConvBook's run of it on a tensor of its own shape must
   /// print nothing. Keras 3 prints only when the model runs (refused there); tf-keras where the
   /// layer is called, with the output's shape (refused there).
