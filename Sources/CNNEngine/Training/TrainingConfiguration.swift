@@ -222,9 +222,20 @@ public struct TrainingConfiguration: Sendable, Equatable {
     }
     func checkCount(_ count: Int?, _ what: String) throws(TrainingError) {
       guard let count, count != names.count else { return }
+      if keras3, what == "loss_weights", let losses = settings.losses?.count,
+        losses == names.count
+      {
+        // Keras 3's `CompileLoss.build` pairs the weights with the losses it flattened.
+        throw TrainingError(
+          .configuration,
+          "`loss_weights` must match the number of losses, got \(losses) losses and \(count) weights."
+        )
+      }
+      // tf-keras pairs the list with the outputs up to the shorter of the two and trains on;
+      // Keras 3 fails in words that depend on the structure (a KeyError for a longer loss list).
       throw TrainingError(
         .configuration,
-        "When passing a list as \(what), it should have one entry per model output. The model has \(names.count) outputs, but you passed \(what)=\(count) entries"
+        "ConvBook does not support \(what)= as a list of \(count) entries for a model of \(names.count) outputs yet (tf-keras pairs the entries with the outputs as far as both go; Keras 3 refuses it in its own words)"
       )
     }
     try checkKeys(settings.lossesByName?.keys)

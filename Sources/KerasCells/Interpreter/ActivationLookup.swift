@@ -97,7 +97,7 @@ enum ActivationLookup {
 
   /// The function `keras.activations.NAME` is, named as the version names it (`silu` in Keras 3,
   /// `swish` in tf-keras).
-  private static func function(_ canonical: String, keras3: Bool) -> Value {
+  static func function(_ canonical: String, keras3: Bool) -> Value {
     .function(
       Callable(
         .activation(canonical), path: "keras.activations." + publicName(canonical, keras3: keras3)))

@@ -1196,11 +1196,11 @@ enum Attributes {
   /// A layer's constructor settings as Keras stores them (`Layer.setting(_:)`: tuples normalized,
   /// `kernel_size=3` reads back as `(3, 3)`).
   static func configuration(_ name: String, of layer: any Layer) -> Value? {
-    layer.setting(name).map(value(of:))
+    layer.setting(name).map { value(of: $0, keras3: layer.common.kerasVersion == .keras3) }
   }
 
   /// The Python value of a layer setting.
-  private static func value(of setting: LayerSetting) -> Value {
+  private static func value(of setting: LayerSetting, keras3: Bool) -> Value {
     switch setting {
     case .int(let value): .int(value)
     case .float(let value): .float(value)
@@ -1214,7 +1214,8 @@ enum Attributes {
         ? pairs.first.map { Value.tuple($0.map(Value.int)) } ?? Value.none
         : .tuple(pairs.map { Value.tuple($0.map(Value.int)) })
     case .activation(let name):
-      .function(Callable(.activation(name), path: "keras.activations." + name))
+      // Named as the version names it (Keras 3's `swish` is its `silu`, tf-keras' `silu` is `swish`).
+      ActivationLookup.function(name == "silu" ? "swish" : name, keras3: keras3)
     }
   }
 

@@ -706,6 +706,27 @@ extension Interpreter {
     }
   }
 
+  /// The attribute names an instance of `type` may hold when every class of its MRO states
+  /// `__slots__` (a string or an iterable of strings) and none lists `__dict__`; nil when its
+  /// instances have a `__dict__` (any class without `__slots__`, or one extending a Keras class,
+  /// an enumeration or a dataclass).
+  func slotNames(of type: PythonClass, range: SourceRange) throws(CellError) -> Set<String>? {
+    var names: Set<String> = []
+    for member in type.mro {
+      guard member.kerasBase == nil, member.kerasClassBase == nil, member.enumKind == nil,
+        member.dataclass == nil, !member.extendsGeneric, let slots = member.namespace["__slots__"]
+      else { return nil }
+      let items: [Value]
+      if case .string = slots { items = [slots] } else { items = try iterate(slots, range: range) }
+      for item in items {
+        guard case .string(let slot) = item else { return nil }
+        if slot == "__dict__" { return nil }
+        names.insert(slot)
+      }
+    }
+    return names
+  }
+
   /// `instance.name = value` and `Class.name = value`; false for other values.
   func setClassAttribute(_ name: String, of base: Value, to value: Value, range: SourceRange)
     throws(CellError) -> Bool
@@ -734,6 +755,14 @@ extension Interpreter {
         throw CellError(
           type: StandardDataclasses.frozenInstanceError,
           message: "cannot assign to field '\(name)'", range: range)
+      }
+      if let slots = try slotNames(of: instance.type, range: range), !slots.contains(name),
+        instance.type.lookup(name) == nil
+      {
+        // A class whose every class defines `__slots__` has no `__dict__`: only those names.
+        throw CellError(
+          type: "AttributeError",
+          message: "'\(instance.type.name)' object has no attribute '\(name)'", range: range)
       }
       if let (member, _) = instance.type.lookup(name), case .function(let callable) = member,
         case .descriptor(let descriptor) = callable.kind, descriptor.kind == .property

@@ -69,10 +69,28 @@ enum TensorShapeValue {
   static func attribute(_ name: String, of dimensions: [Int?], receiver: Value) -> Value? {
     switch name {
     case "rank", "ndims": return .int(dimensions.count)
-    case "as_list", "num_elements", "is_fully_defined", "concatenate":
+    case "as_list", "num_elements", "is_fully_defined", "concatenate", "is_compatible_with",
+      "merge_with", "with_rank", "assert_is_compatible_with":
       return .method(receiver: receiver, name: name)
     default: return nil
     }
+  }
+
+  /// TensorFlow's `merge_with`: the shapes' dimensions, each known size kept, or nil when the
+  /// ranks differ or two known sizes do.
+  private static func merge(_ first: [Int?], _ second: [Int?]) -> [Int?]? {
+    guard first.count == second.count else { return nil }
+    var merged: [Int?] = []
+    for (a, b) in zip(first, second) {
+      if let a, let b, a != b { return nil }
+      merged.append(a ?? b)
+    }
+    return merged
+  }
+
+  /// A TensorShape as `str()` shows it: `(None, 4, 5)`, `(8,)`.
+  private static func text(_ dimensions: [Int?]) -> String {
+    PythonText.str(.tensorShape(dimensions))
   }
 
   static func call(_ name: String, on dimensions: [Int?], positional: [Value], range: SourceRange)
@@ -85,6 +103,38 @@ enum TensorShapeValue {
           at: range)
       }
       return .tensorShape(dimensions + other)
+    }
+    if ["is_compatible_with", "merge_with", "assert_is_compatible_with"].contains(name),
+      positional.count == 1
+    {
+      guard let other = Self.dimensions(of: positional[0]) else {
+        throw .unsupported(
+          "ConvBook compares a TensorShape with a list, tuple or TensorShape, not \(positional[0].typeName)",
+          at: range)
+      }
+      let merged = merge(dimensions, other)
+      switch name {
+      case "is_compatible_with": return .bool(merged != nil)
+      case "assert_is_compatible_with" where merged != nil: return Value.none
+      case "merge_with" where merged != nil: return .tensorShape(merged!)
+      default:
+        // TensorFlow's message for either a dimension or the rank that does not fit.
+        throw CellError(
+          type: "ValueError",
+          message:
+            name == "merge_with"
+            ? "Shapes \(text(dimensions)) and \(text(other)) are not compatible"
+            : "Shapes \(text(dimensions)) and \(PythonText.str(positional[0])) are incompatible",
+          range: range)
+      }
+    }
+    if name == "with_rank", positional.count == 1, case .int(let rank) = positional[0] {
+      guard rank >= 0, dimensions.count == rank else {
+        throw CellError(
+          type: "ValueError", message: "Shape \(text(dimensions)) must have rank \(rank)",
+          range: range)
+      }
+      return .tensorShape(dimensions)
     }
     guard positional.isEmpty else { return nil }
     switch name {

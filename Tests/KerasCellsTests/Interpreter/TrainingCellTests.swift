@@ -445,8 +445,9 @@ struct GraphTrainingRefusalTests {
       two.compile(optimizer="sgd", loss=["mse", "mae", "mse"])
       """)
     #expect(
-      cells.run("two.fit(x, [np.zeros((4, 2)), np.zeros((4, 1))])").error?.message.contains(
-        "one entry per model output") == true)
+      cells.run("two.fit(x, [np.zeros((4, 2)), np.zeros((4, 1))])").error?.message.hasPrefix(
+        "ConvBook does not support loss= as a list of 3 entries for a model of 2 outputs yet")
+        == true)
     cells.run(#"two.compile(optimizer="sgd", loss={"first": "mse", "third": "mae"})"#)
     #expect(
       cells.run("two.fit(x, [np.zeros((4, 2)), np.zeros((4, 1))])").error?.message.hasPrefix(
