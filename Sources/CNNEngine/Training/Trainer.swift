@@ -1130,12 +1130,7 @@ public final class Trainer {
       let classes = output.last ?? 1
       let lines = output.reduce(1, *) / max(1, classes)
       if outputs[k].loss.kind == .sparseCategoricalCrossentropy {
-        guard y.count == lines else {
-          throw TrainingError(
-            .data,
-            "the targets \(TensorShape.tuple(y.shape)) do not fit sparse_categorical_crossentropy on outputs \(TensorShape.tuple(output)): one class index per output row is expected"
-          )
-        }
+        guard y.count == lines else { throw sparseMismatch(target: y.shape, output: output) }
         for label in y.scalars
         where label < 0 || label >= Float(classes) || label != label.rounded() {
           throw TrainingError(
@@ -1190,6 +1185,47 @@ public final class Trainer {
     return TrainingError(
       .data,
       "Arguments `target` and `output` must have the same \(what). Received: target.shape=\(traced(target)), output.shape=\(traced(output))"
+    )
+  }
+
+  /// Targets that do not give one class index per output row to sparse_categorical_crossentropy
+  /// (one-hot targets, say). Keras 3's traced step squeezes or expands the targets' last axis
+  /// (`squeeze_or_expand_to_same_rank`, then the crossentropy's own squeeze of a last axis of 1)
+  /// and raises its ValueError on the shapes with the batch unknown; tf-keras fails inside
+  /// TensorFlow's graph (node names, the traced function's number): ConvBook's limitation there,
+  /// as where Keras 3's shapes pass.
+  private func sparseMismatch(target: [Int], output: [Int]) -> TrainingError {
+    func traced(_ shape: [Int?]) -> String {
+      let sizes = shape.map { $0.map(String.init) ?? "None" }
+      return "(" + sizes.joined(separator: ", ") + (sizes.count == 1 ? ",)" : ")")
+    }
+    var y: [Int?] = [nil] + target.dropFirst().map { $0 }
+    var p: [Int?] = [nil] + output.dropFirst().map { $0 }
+    let (yRank, pRank) = (y.count, p.count)
+    if yRank == pRank + 1, y.last == 1 {
+      if pRank == 1 { p.append(1) } else { y.removeLast() }
+    }
+    if pRank == yRank + 1, p.last == 1 {
+      if yRank == 1 { y.append(1) } else { p.removeLast() }
+    }
+    if y.count == p.count, y.last == 1 { y.removeLast() }
+    let received = "target.shape=\(traced(y)), output.shape=\(traced(p))"
+    if configuration.keras3, !p.isEmpty {
+      if y.count != p.count - 1 {
+        return TrainingError(
+          .data,
+          "Argument `output` must have rank (ndim) `target.ndim - 1`. Received: \(received)")
+      }
+      for (a, b) in zip(y, p.dropLast()) where a != nil && b != nil && a != b {
+        return TrainingError(
+          .data,
+          "Arguments `target` and `output` must have the same shape up until the last dimension: \(received)"
+        )
+      }
+    }
+    return TrainingError(
+      .configuration,
+      "ConvBook does not support targets of shape \(TensorShape.tuple(target)) for sparse_categorical_crossentropy on outputs of shape \(TensorShape.tuple(output)) yet (Keras' error comes from TensorFlow's graph)"
     )
   }
 
