@@ -1026,13 +1026,15 @@ enum ArrayOperations {
     var indices: [Int] = []
     indices.reserveCapacity(labels.count)
     for offset in 0..<labels.count {
+      // Both Kerases first make the labels `np.array(y, dtype="int64")`: a float is truncated
+      // toward zero (1.7 is class 1); NaN and infinities become NumPy's undefined cast.
       let value = labels.storage.double(at: offset)
-      guard value == value.rounded(), value.magnitude < 9.0e15 else {
+      guard value.isFinite, value.magnitude < 9.0e15 else {
         throw .unsupported(
-          "ConvBook's to_categorical needs whole class indices; found \(PythonFormat.float(value))",
+          "ConvBook's to_categorical needs finite class indices; found \(PythonFormat.float(value))",
           at: range)
       }
-      indices.append(Int(value))
+      indices.append(Int(value.rounded(.towardZero)))
     }
     let count: Int
     if let classes, classes != 0 {
