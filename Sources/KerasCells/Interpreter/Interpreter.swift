@@ -1327,16 +1327,22 @@ final class Interpreter {
       }
       var positional: [Value] = []
       var keywords: [(String, Value)] = []
-      for argument in argumentExpressions {
+      for (index, argument) in argumentExpressions.enumerated() {
         switch argument.kind {
         case .positional: positional.append(try evaluate(argument.value))
         case .keyword(let label):
-          if keywords.contains(where: { $0.0 == label }) {
+          if argumentExpressions[..<index].contains(where: {
+            if case .keyword(label) = $0.kind { true } else { false }
+          }) {
             throw CellError(
               type: "SyntaxError", message: "keyword argument repeated: \(label)",
               range: argument.labelRange ?? argument.range)
           }
-          keywords.append((label, try evaluate(argument.value)))
+          let value = try evaluate(argument.value)
+          if keywords.contains(where: { $0.0 == label }) {
+            throw try repeatedKeyword(label, callee: callee, range: range)
+          }
+          keywords.append((label, value))
         case .unpackedIterable:
           let iterable = try evaluate(argument.value)
           // An iterator runs its code as the call unpacks it: CPython's frame marks the call.
@@ -1353,6 +1359,9 @@ final class Interpreter {
             guard case .string(let label) = key else {
               throw CellError(
                 type: "TypeError", message: "keywords must be strings", range: argument.range)
+            }
+            if keywords.contains(where: { $0.0 == label }) {
+              throw try repeatedKeyword(label, callee: callee, range: range)
             }
             keywords.append((label, value))
           }
@@ -1865,5 +1874,44 @@ extension Interpreter {
     }
     throw CellError(
       type: "ValueError", message: "Unable to import backend : \(backend)", range: range)
+  }
+}
+
+extension Interpreter {
+  /// A keyword given twice through `**` (`Conv2D(8, kernel_size=5, **settings)` where the dict
+  /// holds `kernel_size` too): CPython's TypeError at the call, naming the callee as
+  /// `_PyObject_FunctionStr` does (`module.qualname()`, or `qualname()` for a built-in); a
+  /// callee whose name and module ConvBook does not have is its limitation.
+  fileprivate func repeatedKeyword(_ label: String, callee: Value, range: SourceRange)
+    throws(CellError) -> CellError
+  {
+    var text: String?
+    // A bound method of a script's class names its function (`__main__.Block.call()`).
+    if case .method(.instance(let instance), let name) = callee,
+      let (_, owner) = instance.type.lookup(name)
+    {
+      text = "\(owner.module).\(owner.qualifiedName).\(name)()"
+    } else if case .function(let callable) = callee, case .builtin(let name) = callable.kind {
+      text = name + "()"
+    } else if case .string(let qualified)? = try? Attributes.get(
+      "__qualname__", of: callee, range: range, interpreter: self),
+      case .string(let module)? = try? Attributes.get(
+        "__module__", of: callee, range: range, interpreter: self)
+    {
+      text = module == "builtins" ? "\(qualified)()" : "\(module).\(qualified)()"
+    }
+    guard let text else {
+      return .unsupported(
+        "ConvBook does not support the keyword argument '\(label)' given twice to \(Self.describeCallee(callee)) yet (Python's TypeError names the callee in words ConvBook does not have)",
+        at: range)
+    }
+    return CellError(
+      type: "TypeError", message: "\(text) got multiple values for keyword argument '\(label)'",
+      range: range)
+  }
+
+  private static func describeCallee(_ callee: Value) -> String {
+    if case .function(let callable) = callee { return "`\(callable.path)`" }
+    return "a \(callee.typeName)"
   }
 }
