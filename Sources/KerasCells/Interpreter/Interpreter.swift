@@ -236,6 +236,7 @@ final class Interpreter {
     case .assignment(let targets, let valueExpression):
       let value = try evaluate(valueExpression)
       for target in targets { try assign(value, to: target, statement: statement) }
+      Keras3StepTrace.noteAssignment(targets, valueExpression, interpreter: self)
     case .augmentedAssignment(let target, let operation, let valueExpression):
       var current = try evaluate(target)
       let operand = try evaluate(valueExpression)
@@ -728,8 +729,11 @@ final class Interpreter {
           interpreter: self))
     }
     let saved = (scope, locals, functionName, currentFunction)
+    let flagNames = Keras3StepTrace.flagNames(
+      of: function, positionalCount: positional.count, site: site, interpreter: self)
     scope = Scope(names: names, parent: function.closure, qualifiedName: function.qualifiedName)
     scope?.localNames = function.localNames
+    if let flagNames { scope?.trainingFlagNames = flagNames }
     locals = [:]
     functionName = function.name
     currentFunction = function

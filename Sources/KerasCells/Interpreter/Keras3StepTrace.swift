@@ -7,7 +7,8 @@ import CNNEngine
 /// fails Keras 3's check that positional arguments are tensors. ConvBook traces `call` once, with
 /// the flag None (so that the graph it trains and runs follows each step's own flag), and checks
 /// the positional arguments as Keras 3 would see them: an argument written as the bare name
-/// `training` stands for the step's flag while the step is traced.
+/// `training`, or as a name the flag was handed to (`flagNames`), stands for the step's flag while
+/// the step is traced.
 struct Keras3StepTrace {
   /// The step's flag: True for `fit`, False for `evaluate` and `predict`.
   var training: Bool
@@ -62,8 +63,70 @@ struct Keras3StepTrace {
     return size
   }
 
-  /// `positional` as Keras 3's check sees it while a step is traced: an argument written as the
-  /// bare name `training` is the step's flag. Unchanged outside a step's trace, or where the call's
+  /// Whether Keras 3 traces a custom layer's `call` now (a step's, or one on Keras tensors or
+  /// data), where the names holding the flag are followed.
+  private static func followsFlag(_ interpreter: Interpreter) -> Bool {
+    interpreter.kerasVersion == .keras3
+      && (interpreter.session.keras3StepTrace != nil || interpreter.session.lambdaTracingDepth > 0)
+  }
+
+  /// Whether the bare name `name` holds the flag in the running function: `training`, or a name
+  /// the flag was handed to there.
+  static func holdsFlag(_ name: String, interpreter: Interpreter) -> Bool {
+    name == "training" || interpreter.scope?.trainingFlagNames.contains(name) == true
+  }
+
+  /// The parameters of `function`, called at `site` while a call is traced, that the caller hands
+  /// the flag to: those its arguments written as a name holding the flag bind
+  /// (`self.block(x, is_training=training)`, `conv_bn(x, train)`). `positionalCount`: the
+  /// positional values bound, the receiver of a method among them. Nil outside a trace.
+  static func flagNames(
+    of function: UserFunction, positionalCount: Int, site: CallSite, interpreter: Interpreter
+  ) -> Set<String>? {
+    guard followsFlag(interpreter) else { return nil }
+    var names: Set<String> = []
+    let written = site.arguments.filter { $0.kind == .positional }
+    let parameters = function.parameters.filter { $0.kind == .positional }
+    let offset = positionalCount - written.count
+    for argument in site.arguments {
+      guard case .name(let given) = argument.value.kind, holdsFlag(given, interpreter: interpreter)
+      else { continue }
+      switch argument.kind {
+      case .keyword(let label):
+        if function.parameters.contains(where: { $0.name == label && $0.kind != .variadic }) {
+          names.insert(label)
+        }
+      case .positional:
+        guard offset >= 0, let index = written.firstIndex(of: argument),
+          parameters.indices.contains(offset + index)
+        else { continue }
+        names.insert(parameters[offset + index].name)
+      case .unpackedIterable, .unpackedMapping: return nil
+      }
+    }
+    return names
+  }
+
+  /// Follows the flag through an assignment while a call is traced: `flag = training` binds a
+  /// name holding it; any other value unbinds one.
+  static func noteAssignment(
+    _ targets: [Expression], _ value: Expression, interpreter: Interpreter
+  ) {
+    guard followsFlag(interpreter), let scope = interpreter.scope else { return }
+    var holds = false
+    if case .name(let given) = value.kind { holds = holdsFlag(given, interpreter: interpreter) }
+    for target in targets {
+      guard case .name(let name) = target.kind else { continue }
+      if holds {
+        scope.trainingFlagNames.insert(name)
+      } else {
+        scope.trainingFlagNames.remove(name)
+      }
+    }
+  }
+
+  /// `positional` as Keras 3's check sees it while a step is traced: an argument written as a
+  /// bare name holding the flag (`holdsFlag`) is the step's flag. Unchanged outside a step's trace, or where the call's
   /// arguments do not line up with what the call site wrote (an unpacked `*args`). Outside a
   /// step, a Keras 3 trace that hands `training` on so marks the custom layer whose method runs
   /// (`self`), whose steps are then refused (`refusal`).
@@ -76,7 +139,11 @@ struct Keras3StepTrace {
     guard written.count == positional.count,
       written.count == site.arguments.filter({ $0.label == nil }).count,
       let index = written.firstIndex(where: {
-        if case .name("training") = $0.value.kind { true } else { false }
+        if case .name(let name) = $0.value.kind {
+          holdsFlag(name, interpreter: interpreter)
+        } else {
+          false
+        }
       })
     else { return positional }
     guard let step = session.keras3StepTrace else {
@@ -89,7 +156,9 @@ struct Keras3StepTrace {
       return positional
     }
     return zip(positional, written).map { value, argument in
-      if case .name("training") = argument.value.kind { return .bool(step.training) }
+      if case .name(let name) = argument.value.kind, holdsFlag(name, interpreter: interpreter) {
+        return .bool(step.training)
+      }
       return value
     }
   }
@@ -126,15 +195,27 @@ struct Keras3StepTrace {
   }
 
   /// The keywords Keras 3's "Arguments received by" lines show for a `call` traced in a step:
-  /// `training` is the step's flag unless the caller gave it (`given`).
+  /// `training` is the step's flag unless the caller gave it (`given`), and so is a keyword the
+  /// caller wrote at `site` as a name holding the flag (`is_training=training`).
   static func shownKeywords(
     _ keywords: [(String, Value)], given: [(String, Value)], of type: PythonClass,
-    session: KerasSession
+    site: CallSite? = nil, interpreter: Interpreter
   ) -> [(String, Value)] {
-    guard let step = session.keras3StepTrace, !given.contains(where: { $0.0 == "training" }),
+    guard let step = interpreter.session.keras3StepTrace else { return keywords }
+    var shown = keywords
+    if let site {
+      for argument in site.arguments {
+        guard case .keyword(let label) = argument.kind, case .name(let name) = argument.value.kind,
+          holdsFlag(name, interpreter: interpreter),
+          let index = shown.firstIndex(where: { $0.0 == label })
+        else { continue }
+        shown[index].1 = .bool(step.training)
+      }
+    }
+    guard !given.contains(where: { $0.0 == "training" }),
       let function = KerasSubclassing.callFunction(of: type),
       function.parameters.contains(where: { $0.name == "training" })
-    else { return keywords }
-    return keywords.filter { $0.0 != "training" } + [("training", .bool(step.training))]
+    else { return shown }
+    return shown.filter { $0.0 != "training" } + [("training", .bool(step.training))]
   }
 }
