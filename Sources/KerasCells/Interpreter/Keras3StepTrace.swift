@@ -125,12 +125,42 @@ struct Keras3StepTrace {
     }
   }
 
+  /// What a call handing on the flag calls (`checked`): a layer, which checks that its positional
+  /// arguments are tensors; one of Keras 3's preprocessing layers, which takes other values; a
+  /// functional model, which takes the flag second.
+  enum Callee {
+    case layer, dataLayer, functionalModel
+  }
+
+  /// Where a `call` traced without a step's flag handed it on positionally (`checked`): what
+  /// Keras 3's error in a step names.
+  struct HandedFlag {
+    /// The call of the layer that gets the flag.
+    var range: SourceRange
+    /// The function it is made in, and the calls that led there since the trace began
+    /// (`Interpreter.traceFrames`: the first one is the call that began the trace).
+    var function: String
+    var frames: [TracebackFrame]
+    /// The custom layer's `call`, the values its parameters held and those that hold the flag
+    /// (which Keras 3's step gives them).
+    var call: UserFunction
+    var arguments: [(String, Value)]
+    var flagParameters: Set<String>
+    /// Whether the flag goes to a functional model, whose `call` takes it but gets it again as a
+    /// keyword (a TypeError inside, which ConvBook refuses), where a layer checks its positional
+    /// arguments.
+    var toFunctionalModel: Bool
+  }
+
   /// `positional` as Keras 3's check sees it while a step is traced: an argument written as a
-  /// bare name holding the flag (`holdsFlag`) is the step's flag. Unchanged outside a step's trace, or where the call's
-  /// arguments do not line up with what the call site wrote (an unpacked `*args`). Outside a
-  /// step, a Keras 3 trace that hands `training` on so marks the custom layer whose method runs
-  /// (`self`), whose steps are then refused (`refusal`).
-  static func checked(_ positional: [Value], site: CallSite, interpreter: Interpreter) -> [Value] {
+  /// bare name holding the flag (`holdsFlag`) is the step's flag. Unchanged outside a step's
+  /// trace, or where the call's arguments do not line up with what the call site wrote (an
+  /// unpacked `*args`). Outside a step, a Keras 3 trace that hands `training` on so marks the
+  /// custom layer whose method runs (`self`), whose steps then fail (`error`); not where the
+  /// layer called takes other values positionally (`callee`, Keras 3's preprocessing layers).
+  static func checked(
+    _ positional: [Value], site: CallSite, interpreter: Interpreter, callee: Callee = .layer
+  ) -> [Value] {
     let session = interpreter.session
     guard interpreter.kerasVersion == .keras3 else { return positional }
     let written = site.arguments.filter {
@@ -147,11 +177,18 @@ struct Keras3StepTrace {
       })
     else { return positional }
     guard let step = session.keras3StepTrace else {
-      if session.lambdaTracingDepth > 0, positional[index].isNone,
-        case .instance(let owner)? = interpreter.scope?.names["self"],
-        let state = owner.layerState, state.handsFlagOnAt == nil
+      if session.lambdaTracingDepth > 0, positional[index].isNone, callee != .dataLayer,
+        let scope = interpreter.scope, case .instance(let owner)? = scope.names["self"],
+        let state = owner.layerState, state.handsFlagOn == nil,
+        let call = KerasSubclassing.callFunction(of: owner.type)
       {
-        state.handsFlagOnAt = site.range
+        let parameters = call.parameters.dropFirst().map(\.name)
+        state.handsFlagOn = HandedFlag(
+          range: site.range, function: interpreter.functionName ?? "call",
+          frames: interpreter.traceFrames, call: call,
+          arguments: parameters.map { ($0, scope.names[$0] ?? .none) },
+          flagParameters: Set(parameters.filter { holdsFlag($0, interpreter: interpreter) }),
+          toFunctionalModel: callee == .functionalModel)
       }
       return positional
     }
@@ -163,18 +200,22 @@ struct Keras3StepTrace {
     }
   }
 
-  /// ConvBook's refusal of Keras 3's `fit`, `evaluate` or `predict` (`name`) of `model` when a
-  /// custom layer in it (or the subclassed model itself) hands `training` on positionally: traced
-  /// before without the flag, ConvBook would run the step where Keras 3 fails.
-  static func refusal(
-    _ name: String, of model: KerasModel, interpreter: Interpreter, site: CallSite
+  /// Keras 3's error in `fit`, `evaluate` or `predict` (`name`, called with `positional` and
+  /// `keywords`) of `model` when a custom layer in it (or the subclassed model itself) hands
+  /// `training` on positionally: traced before without the flag, ConvBook would run the step where
+  /// Keras 3 runs `call` again with it and fails. The step's own trace would raise the error from
+  /// the frames that trace went through, which the earlier trace kept (`HandedFlag`); for data
+  /// other than a NumPy array (whose batch the error shows), ConvBook's refusal.
+  static func error(
+    _ name: String, of model: KerasModel, positional: [Value], keywords: [(String, Value)],
+    interpreter: Interpreter, site: CallSite
   ) -> CellError? {
     guard interpreter.kerasVersion == .keras3 else { return nil }
     let session = interpreter.session
     var seen: Set<ObjectIdentifier> = []
-    func marked(_ instance: PythonInstance, depth: Int) -> (String, SourceRange)? {
+    func marked(_ instance: PythonInstance, depth: Int) -> (PythonInstance, HandedFlag)? {
       guard depth < 32, seen.insert(ObjectIdentifier(instance)).inserted else { return nil }
-      if let range = instance.layerState?.handsFlagOnAt { return (instance.type.name, range) }
+      if let handed = instance.layerState?.handsFlagOn { return (instance, handed) }
       for value in KerasSubclassing.trackedLayers(of: instance, session: session) {
         if case .instance(let held) = value, let found = marked(held, depth: depth + 1) {
           return found
@@ -182,16 +223,78 @@ struct Keras3StepTrace {
       }
       return nil
     }
+    // The layers of the model and of the models nested in it, those models too (a custom layer
+    // is one).
+    func everyLayer(_ model: KerasModel, depth: Int) -> [LayerInstance] {
+      guard depth < 32 else { return [] }
+      return model.layers.flatMap { layer in
+        [layer] + (layer.model.map { everyLayer($0, depth: depth + 1) } ?? [])
+      }
+    }
     let owners =
       [session.customLayers[ObjectIdentifier(model)]]
-      + model.flattenedLayers.map { session.customLayers[ObjectIdentifier($0)] }
+      + everyLayer(model, depth: 0).map { session.customLayers[ObjectIdentifier($0)] }
     for case let owner? in owners {
-      guard let (className, range) = marked(owner, depth: 0) else { continue }
-      return .unsupported(
-        "ConvBook does not support Keras 3's \(name)() of a model whose \(className).call() hands `training` on positionally (line \(range.start.line)) once ConvBook traced it without the flag: Keras 3 runs call() with training=\(name == "fit" ? "True" : "False") there and fails its check that positional arguments are tensors; pass training=training by keyword",
-        at: site.range)
+      guard let (instance, handed) = marked(owner, depth: 0) else { continue }
+      let training = name == "fit"
+      guard let batch = stepBatch(name, positional: positional, keywords: keywords),
+        !handed.toFunctionalModel
+      else {
+        return .unsupported(
+          "ConvBook does not support Keras 3's \(name)() on this data of a model whose \(instance.type.name).call() hands `training` on positionally (line \(handed.range.start.line)) once ConvBook traced it without the flag: Keras 3 runs call() with training=\(training ? "True" : "False") there and fails its check that positional arguments are tensors; pass training=training by keyword",
+          at: site.range)
+      }
+      let className = instance.type.name
+      let outer = session.keras3StepTrace
+      session.keras3StepTrace = Keras3StepTrace(training: training, batch: batch.size)
+      defer { session.keras3StepTrace = outer }
+      let arguments = handed.arguments.map { parameter, value in
+        (parameter, handed.flagParameters.contains(parameter) ? .bool(training) : value)
+      }
+      let lines = EagerCalls.argumentLines(
+        of: handed.call, positional: [], keywords: arguments, batch: batch.size,
+        interpreter: interpreter)
+      var error = CellError(
+        type: "ValueError",
+        message:
+          "Exception encountered when calling \(className).call().\n\n\u{1B}[1mOnly input tensors may be passed as positional arguments. The following argument value should be passed as a keyword argument: \(training ? "True" : "False") (of type <class 'bool'>)\u{1B}[0m\n\nArguments received by \(className).call():\n"
+          + lines.joined(separator: "\n"),
+        range: handed.range)
+      error.function = handed.function
+      error.callers =
+        [TracebackFrame(range: site.range, function: interpreter.functionName ?? "<module>")]
+        + handed.frames.dropFirst()
+      return error
     }
     return nil
+  }
+
+  /// The batch a step is traced on: its size, nil for an unknown batch axis.
+  struct StepBatch {
+    var size: Int?
+  }
+
+  /// The batch a step of `name` is traced on for NumPy data `x` (`positional[0]` or `x=`):
+  /// `predict` traces on its first batch, taken eagerly, `fit` and `evaluate` on the data set's
+  /// element spec (`specBatch`). Nil for other data.
+  static func stepBatch(_ name: String, positional: [Value], keywords: [(String, Value)])
+    -> StepBatch?
+  {
+    let data = positional.first ?? keywords.first { $0.0 == "x" }?.1
+    guard case .array(let array)? = data, !array.shape.isEmpty else { return nil }
+    // `predict(x, batch_size)`; `fit(x, y, batch_size)`, `evaluate(x, y, batch_size)`.
+    let batchIndex = name == "predict" ? 1 : 2
+    let batchSize =
+      positional.count > batchIndex
+      ? positional[batchIndex] : keywords.first { $0.0 == "batch_size" }?.1
+    if name == "predict" {
+      guard array.shape[0] > 0 else { return StepBatch(size: nil) }
+      var size = 32
+      if case .int(let value)? = batchSize, value > 0 { size = value }
+      return StepBatch(size: min(size, array.shape[0]))
+    }
+    return StepBatch(
+      size: specBatch(samples: array.shape[0], batchSize: batchSize, keywords: keywords))
   }
 
   /// The keywords Keras 3's "Arguments received by" lines show for a `call` traced in a step:

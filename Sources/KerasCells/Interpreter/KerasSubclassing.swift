@@ -38,8 +38,8 @@ final class CustomLayerState {
   /// (`ClassFunctionalModels`).
   var functionalModel: KerasModel?
   /// Where `call`, traced without a step's flag, hands its `training` on positionally to a
-  /// layer: Keras 3's `fit`, `evaluate` and `predict` fail there (`Keras3StepTrace.refusal`).
-  var handsFlagOnAt: SourceRange?
+  /// layer: Keras 3's `fit`, `evaluate` and `predict` fail there (`Keras3StepTrace.error`).
+  var handsFlagOn: Keras3StepTrace.HandedFlag?
   /// Weights `add_weight` made in `__init__` (before any input existed), with their nodes.
   var pendingWeights: [(variable: WeightVariable, node: LayerInstance)] = []
   /// The weights `add_weight` made (`CustomWeight` nodes), in the order they were made.
