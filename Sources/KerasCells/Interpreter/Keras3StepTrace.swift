@@ -17,12 +17,19 @@ struct Keras3StepTrace {
   var batch: Int?
 
   /// Runs `body` (the trace of `call` for a step `name`) with the step's flag noted in the
-  /// session, when Keras 3 passes one to `call`.
+  /// session, when Keras 3 passes one to `call`. tf-keras runs the step in a call context of its
+  /// flag, which a custom layer's `call` not given `training` takes rather than its default
+  /// (`call(self, x, training=False)` trains in `fit`): the context None stands for it.
   static func tracing<T>(
     _ name: String, of type: PythonClass, batch: Int?, interpreter: Interpreter,
     _ body: () throws(CellError) -> T
   ) throws(CellError) -> T {
     let session = interpreter.session
+    if interpreter.kerasVersion == .keras2, session.callContextTraining == nil {
+      session.callContextTraining = Value.none
+      defer { session.callContextTraining = nil }
+      return try body()
+    }
     guard interpreter.kerasVersion == .keras3,
       let function = KerasSubclassing.callFunction(of: type),
       function.parameters.contains(where: { $0.name == "training" })
