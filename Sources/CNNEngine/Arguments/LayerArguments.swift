@@ -39,6 +39,14 @@ public struct LayerArguments: Sendable {
     }
   }
 
+  /// A size Keras 3 keeps as the float it was given (`LSTM(2.5)`, `ConvLSTM2D(2.5, 3)`): the layer
+  /// is made and fails only when it is built (`Keras3Wording.floatSizeFailure`); the float rounded
+  /// up stands in for it until then. Nil for any other value.
+  public func keptFloatSize(_ name: String) -> Int? {
+    guard case .float(let value) = self[name], value.magnitude < 1e15 else { return nil }
+    return Int(value.rounded(.up))
+  }
+
   public func optionalInt(_ name: String) throws(KerasError) -> Int? {
     isNone(name) ? nil : try int(name)
   }

@@ -205,7 +205,7 @@ extension Conv {
 extension Conv {
   public func setting(_ name: String) -> LayerSetting? {
     switch name {
-    case "filters": .int(filters)
+    case "filters": .size(filters, given: common.arguments["filters"])
     case "groups": .int(groups)
     default: convolutionSetting(name)
     }

@@ -157,7 +157,7 @@ extension ConvTranspose {
 extension ConvTranspose {
   public func setting(_ name: String) -> LayerSetting? {
     switch name {
-    case "filters": .int(filters)
+    case "filters": .size(filters, given: common.arguments["filters"])
     default: convolutionSetting(name)
     }
   }

@@ -23,6 +23,13 @@ public enum LayerSetting: Sendable, Equatable {
     .pairs(values.map { [$0.0, $0.1] }, single: rank == 1)
   }
 
+  /// A size as the layer keeps it: Keras 3 keeps the float it was given (`Conv2D(64 / 2, 3)`'s
+  /// `filters` is 32.0), tf-keras' `int()` made it an int before.
+  static func size(_ value: Int, given: ArgumentValue) -> LayerSetting {
+    if case .float(let kept) = given { return .float(kept) }
+    return .int(value)
+  }
+
   /// The activation as the layer's arguments name it; `linear` when none was given.
   static func givenActivation(_ common: LayerCommon) -> LayerSetting {
     if case .string(let given) = common.arguments["activation"] { return .activation(given) }

@@ -124,7 +124,10 @@ public struct Recurrent: MultiOutputLayer {
     self.kind = kind
     cellName = kind.cellName
     let arguments = common.arguments
-    units = try arguments.int("units")
+    // Keras 3's LSTM keeps a float `units` (its cell's state size is a list, which passes).
+    let keptFloat =
+      common.kerasVersion == .keras3 && kind == .lstm ? arguments.keptFloatSize("units") : nil
+    if let keptFloat { units = keptFloat } else { units = try arguments.int("units") }
     if units <= 0 {
       throw .value(
         "Received an invalid value for argument `units`, expected a positive integer, got \(arguments["units"])."
@@ -308,7 +311,7 @@ extension Recurrent {
 extension Recurrent {
   public func setting(_ name: String) -> LayerSetting? {
     switch name {
-    case "units": .int(units)
+    case "units": .size(units, given: common.arguments["units"])
     case "return_sequences": .bool(returnSequences)
     case "return_state": .bool(returnState)
     case "go_backwards": .bool(goBackwards)

@@ -48,7 +48,12 @@ public struct RecurrentConvolution: ConvolutionLayer {
     self.common = common
     self.rank = rank
     let arguments = common.arguments
-    filters = try ConvolutionSettings.filters(arguments)
+    // Keras 3 keeps a float `filters` of any sign (its cell checks none).
+    if common.kerasVersion == .keras3, let kept = arguments.keptFloatSize("filters") {
+      filters = max(1, kept)
+    } else {
+      filters = try ConvolutionSettings.filters(arguments)
+    }
     settings = try ConvolutionSettings(
       arguments, rank: rank, allowsCausal: false, version: common.kerasVersion)
     try settings.validate(filters: filters, groups: 1, allowsCausal: false)
@@ -227,7 +232,7 @@ extension RecurrentConvolution {
 extension RecurrentConvolution {
   public func setting(_ name: String) -> LayerSetting? {
     switch name {
-    case "filters": .int(filters)
+    case "filters": .size(filters, given: common.arguments["filters"])
     case "return_sequences": .bool(returnSequences)
     default: convolutionSetting(name)
     }

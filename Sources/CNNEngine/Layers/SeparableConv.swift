@@ -170,7 +170,7 @@ extension SeparableConv {
 extension SeparableConv {
   public func setting(_ name: String) -> LayerSetting? {
     switch name {
-    case "filters": .int(filters)
+    case "filters": .size(filters, given: common.arguments["filters"])
     case "depth_multiplier": .int(depthMultiplier)
     default: convolutionSetting(name)
     }

@@ -219,6 +219,10 @@ public final class KerasModel {
   /// The class name of a layer subclass whose `call` this functional graph is (`ConvBNReLU`): what
   /// Keras shows for the layer; nil for models.
   public var subclassName: String?
+  /// tf-keras' op names of the outputs of the custom layer's or subclassed model's `call` traced
+  /// into this graph (`mul_1`: `call` ran its TensorFlow ops in a scratch graph), one per output,
+  /// nil where ConvBook does not know it; nil for other graphs.
+  public var tracedOutputOperations: [String?]?
   /// Keras' class name: `Sequential`, or `Functional` for what `keras.Model(inputs, outputs)` returns.
   public var className: String {
     subclassName ?? (kind == .sequential ? "Sequential" : "Functional")

@@ -75,7 +75,9 @@ enum Calls {
       // `training` second in tf-keras. Keras 3's Sequential takes only tensors positionally; its
       // functional models take anything, and `__call__` then passes `training` again as a
       // keyword unless it is None (`_resolve_and_populate_arg`).
-      let checked = Keras3StepTrace.checked(positional, site: site, interpreter: interpreter)
+      let checked = Keras3StepTrace.checked(
+        positional, site: site, interpreter: interpreter,
+        callee: model.kind == .functional ? .functionalModel : .layer)
       if interpreter.kerasVersion == .keras3, model.kind == .functional {
         guard checked[1].isNone else {
           throw CellError(
@@ -1100,7 +1102,10 @@ enum Calls {
     // `self.dropout(x, training)` in a subclassed model's `call`: tf-keras' layers whose `call`
     // takes `training` second get it positionally; Keras 3 takes only tensors (or None) so
     // (`NonTensorLayerInputs`), the flag of a step it traces too (`Keras3StepTrace`).
-    let stepChecked = Keras3StepTrace.checked(positional, site: site, interpreter: interpreter)
+    let stepChecked = Keras3StepTrace.checked(
+      positional, site: site, interpreter: interpreter,
+      callee: NonTensorLayerInputs.keras3DataLayers.contains(instance.layer.className)
+        ? .dataLayer : .layer)
     if interpreter.session.keras3StepTrace != nil,
       let error = NonTensorLayerInputs.error(
         instance, positional: stepChecked, site: site, interpreter: interpreter)

@@ -464,7 +464,7 @@ extension KerasSubclassing {
       session.keras3LambdaInference =
         interpreter.kerasVersion == .keras3 && type.lookup("compute_output_shape") == nil
       defer { session.keras3LambdaInference = outerStrictness }
-      let (result, created) = try EagerCalls.wrappingErrors(
+      let (result, created, _) = try EagerCalls.wrappingErrors(
         of: instance, positional: [argument], keywords: keywords, site: site,
         interpreter: interpreter,
         symbolicCall: ([.list(PythonList(tensors.map { .kerasTensor($0) }))], keywords)

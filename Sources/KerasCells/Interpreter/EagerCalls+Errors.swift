@@ -29,8 +29,8 @@ extension EagerCalls {
         let wrapped = keras3SymbolicCallError(
           error, of: instance, positional: symbolicCall.positional,
           keywords: Keras3StepTrace.shownKeywords(
-            symbolicCall.keywords, given: symbolicCall.keywords, of: instance.type,
-            session: interpreter.session), interpreter: interpreter)
+            symbolicCall.keywords, given: symbolicCall.keywords, of: instance.type, site: site,
+            interpreter: interpreter), interpreter: interpreter)
       {
         throw wrapped
       }
@@ -63,7 +63,8 @@ extension EagerCalls {
         of: function, positional: positional,
         keywords: eagerBatch == nil
           ? Keras3StepTrace.shownKeywords(
-            keywords, given: [], of: instance.type, session: interpreter.session) : keywords,
+            keywords, given: [], of: instance.type, site: site, interpreter: interpreter)
+          : keywords,
         batch: eagerBatch ?? step?.batch, interpreter: interpreter)
       let className = instance.type.name
       // Keras quotes the exception's first argument (`e.args[0]`): a KeyError's key, not the

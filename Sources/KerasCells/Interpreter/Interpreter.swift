@@ -33,6 +33,10 @@ final class Interpreter {
   var functionName: String?
   /// The cell-defined function running, for `super()`.
   var currentFunction: UserFunction?
+  /// The calls of the script's functions made while a Keras 3 custom layer's `call` is traced,
+  /// outermost first (each one's call expression and the function it was made in): where
+  /// `Keras3StepTrace` finds that `call` hands the flag on, Python's traceback would list them.
+  var traceFrames: [TracebackFrame] = []
   /// The instances whose `__repr__` (`preparingRepr`) or `__str__` (`preparingStr`) is running
   /// (`prepareText`): asking for one of them again from inside it is a recursion.
   var preparingRepr: Set<ObjectIdentifier> = []
@@ -236,6 +240,7 @@ final class Interpreter {
     case .assignment(let targets, let valueExpression):
       let value = try evaluate(valueExpression)
       for target in targets { try assign(value, to: target, statement: statement) }
+      Keras3StepTrace.noteAssignment(targets, valueExpression, interpreter: self)
     case .augmentedAssignment(let target, let operation, let valueExpression):
       var current = try evaluate(target)
       let operand = try evaluate(valueExpression)
@@ -728,8 +733,16 @@ final class Interpreter {
           interpreter: self))
     }
     let saved = (scope, locals, functionName, currentFunction)
+    let flagNames = Keras3StepTrace.flagNames(
+      of: function, positionalCount: positional.count, site: site, interpreter: self)
     scope = Scope(names: names, parent: function.closure, qualifiedName: function.qualifiedName)
     scope?.localNames = function.localNames
+    if let flagNames { scope?.trainingFlagNames = flagNames }
+    let tracedFrame = kerasVersion == .keras3 && session.lambdaTracingDepth > 0
+    if tracedFrame {
+      traceFrames.append(TracebackFrame(range: site.range, function: saved.2 ?? "<module>"))
+    }
+    defer { if tracedFrame { traceFrames.removeLast() } }
     locals = [:]
     functionName = function.name
     currentFunction = function

@@ -127,6 +127,9 @@ public final class KerasSession {
   public var printFunctionConsole = SummaryConsole.notATerminal
   /// The layers made while a custom layer's `call` is traced (nil when none is).
   var layersCreatedWhileTracing: [LayerInstance]?
+  /// The tensor operations recorded while a custom layer's `call` is traced, in order: the
+  /// operation's name and the one it took (`tracedOperationName`; nil when no call is traced).
+  var operationsWhileTracing: [(base: String, name: String)]?
   /// The first TensorFlow function the current trace recorded (`Keras3TracedTensors`).
   var firstTracedFunction: LayerInstance?
   /// Keras 3's global dtype policy, every layer's made without `dtype=` (`LayerDTypePolicy`).

@@ -38,8 +38,8 @@ final class CustomLayerState {
   /// (`ClassFunctionalModels`).
   var functionalModel: KerasModel?
   /// Where `call`, traced without a step's flag, hands its `training` on positionally to a
-  /// layer: Keras 3's `fit`, `evaluate` and `predict` fail there (`Keras3StepTrace.refusal`).
-  var handsFlagOnAt: SourceRange?
+  /// layer: Keras 3's `fit`, `evaluate` and `predict` fail there (`Keras3StepTrace.error`).
+  var handsFlagOn: Keras3StepTrace.HandedFlag?
   /// Weights `add_weight` made in `__init__` (before any input existed), with their nodes.
   var pendingWeights: [(variable: WeightVariable, node: LayerInstance)] = []
   /// The weights `add_weight` made (`CustomWeight` nodes), in the order they were made.
@@ -70,7 +70,10 @@ extension KerasSession {
       let count = tracedOperationCounts[base, default: 0]
       tracedOperationCounts[base] = count + 1
       let name = count == 0 ? base : "\(base)_\(count)"
-      if !names.hasGiven(name), tfKerasNames?.hasGiven(name) != true { return name }
+      if !names.hasGiven(name), tfKerasNames?.hasGiven(name) != true {
+        operationsWhileTracing?.append((base, name))
+        return name
+      }
     }
   }
 
@@ -505,7 +508,8 @@ enum KerasSubclassing {
     let outerStrictness = session.keras3LambdaInference
     session.keras3LambdaInference = interpreter.kerasVersion == .keras3 && !declaresShape
     defer { session.keras3LambdaInference = outerStrictness }
-    let traced: (result: Value, created: [LayerInstance])
+    let traced:
+      (result: Value, created: [LayerInstance], operations: [(base: String, name: String)])
     let (outputsBefore, writesBefore) = (interpreter.outputMark, interpreter.writeCount)
     do {
       traced = try EagerCalls.wrappingErrors(
@@ -597,6 +601,11 @@ enum KerasSubclassing {
     }
     graph.subclassName = type.name
     graph.returnsTuple = several?.tuple ?? false
+    if interpreter.kerasVersion == .keras2 {
+      graph.tracedOutputOperations = outputs.map {
+        TFKerasTensorNames.scratchOperation(of: $0, operations: traced.operations)
+      }
+    }
     let layer = graph.calledInstance
     session.customLayers[ObjectIdentifier(layer)] = instance
     session.customLayers[ObjectIdentifier(graph)] = instance

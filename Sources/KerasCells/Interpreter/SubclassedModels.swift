@@ -234,23 +234,9 @@ extension KerasSubclassing {
       }
       // Keras 3's `predict` traces its function on the first batch, taken eagerly: the layers
       // are built on that batch's concrete size. `fit` and `evaluate` trace on the data set's
-      // element spec, whose batch axis is unknown.
-      // `predict(x, batch_size)`; `fit(x, y, batch_size)`, `evaluate(x, y, batch_size)`.
-      let batchIndex = name == "predict" ? 1 : 2
-      let batchSize =
-        positional.count > batchIndex
-        ? positional[batchIndex] : keywords.first { $0.0 == "batch_size" }?.1
-      var firstBatch: Int?
-      if name == "predict", array.shape[0] > 0 {
-        var size = 32
-        if case .int(let value)? = batchSize, value > 0 { size = value }
-        firstBatch = min(size, array.shape[0])
-      }
-      let stepBatch =
-        name == "predict"
-        ? firstBatch
-        : Keras3StepTrace.specBatch(
-          samples: array.shape[0], batchSize: batchSize, keywords: keywords)
+      // element spec, whose batch axis may be unknown.
+      let stepBatch = Keras3StepTrace.stepBatch(name, positional: positional, keywords: keywords)?
+        .size
       let shape = TensorShape([nil] + array.shape.dropFirst().map { Optional($0) })
       try Keras3StepTrace.tracing(
         name, of: instance.type, batch: stepBatch, interpreter: interpreter
@@ -259,7 +245,7 @@ extension KerasSubclassing {
       }
       state.isBuilt = true
       state.wasCalled = true
-      if let firstBatch, state.eagerBatch == nil { state.eagerBatch = firstBatch }
+      if name == "predict", let stepBatch, state.eagerBatch == nil { state.eagerBatch = stepBatch }
     }
     guard let graph = state.layer?.model else {
       throw .unsupported(

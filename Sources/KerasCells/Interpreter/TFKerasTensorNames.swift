@@ -13,9 +13,15 @@ enum TFKerasTensorNames {
     guard !tensor.isInput, tensor.keras3Name == nil else { return nil }
     let instance = tensor.producer
     if let model = instance.model {
-      guard let output = model.graph?.outputs.first ?? model.tensors?.last,
-        let inner = name(of: output)
-      else { return nil }
+      guard let output = model.graph?.outputs.first ?? model.tensors?.last else { return nil }
+      // An operation of a traced `call` is TensorFlow's own op there, not a TFOpLambda layer.
+      if let traced = model.tracedOutputOperations,
+        output.producer.layer is any TensorOperationLayer
+      {
+        guard let operation = traced.first ?? nil else { return nil }
+        return "\(model.name)/\(operation):0"
+      }
+      guard let inner = name(of: output) else { return nil }
       return "\(model.name)/\(inner)"
     }
     if let recurrent = recurrentOutput(of: tensor) { return "\(instance.name)/\(recurrent)" }
@@ -54,7 +60,9 @@ enum TFKerasTensorNames {
         arguments["max_value"] == .none && arguments["negative_slope"] == .float(0)
         && arguments["threshold"] == .float(0)
       return plain ? "Relu" : nil
-    case "TFOpLambda": return operatorOperations[layer.name]
+    case "TFOpLambda":
+      // (`tf.math.multiply_1`: a later one's op is named as the first's.)
+      return (layer as? TFOpLambda).flatMap { operatorOperations[$0.operation.rawValue] }
     case "TextVectorization":
       // Ids padded to `output_sequence_length` (the one setting recorded).
       guard let vectorization = layer as? TextVectorization, vectorization.outputMode == .int,
@@ -141,6 +149,35 @@ enum TFKerasTensorNames {
   /// Tensor arithmetic (`x + y`, `x * 2`): the op under the `TFOpLambda` layer's scope.
   static let operatorOperations: [String: String] = [
     "tf.__operators__.add": "AddV2", "tf.math.multiply": "Mul",
+  ]
+
+  /// tf-keras' op of `output`, made by the `call` of a custom layer or subclassed model on Keras
+  /// tensors: `call` runs on placeholders of a scratch graph under the layer's name scope, where
+  /// Python's operators make TensorFlow's ops (`mul`, `sub`, `Neg`, recorded with tf-keras 2.21,
+  /// script 1332), made unique in that graph in the order `call` made them (`mul_1`).
+  /// `operations`: the tensor operations the call recorded, in order (each one's operation and the
+  /// name its layer took). Nil for an output that is not such an operation, or after another
+  /// operation (whose op name ConvBook does not know).
+  static func scratchOperation(
+    of output: KerasTensor, operations: [(base: String, name: String)]
+  ) -> String? {
+    guard let operation = output.producer.layer as? TFOpLambda,
+      let base = scratchOperations[operation.operation],
+      let position = operations.firstIndex(where: { $0.name == output.producer.name })
+    else { return nil }
+    var earlier = 0
+    for made in operations[..<position] {
+      guard let other = TFOpLambda.Operation(rawValue: made.base),
+        let name = scratchOperations[other]
+      else { return nil }
+      if name == base { earlier += 1 }
+    }
+    return earlier == 0 ? base : "\(base)_\(earlier)"
+  }
+
+  /// Python's operators on a scratch graph's tensors.
+  static let scratchOperations: [TFOpLambda.Operation: String] = [
+    .add: "add", .subtract: "sub", .multiply: "mul", .trueDivide: "truediv", .negative: "Neg",
   ]
 
   /// Python's arithmetic on tensors inside a Lambda's function.

@@ -257,10 +257,11 @@ enum TrainingCalls {
   ) throws(CellError) -> Value {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "fit")
-    if let refusal = Keras3StepTrace.refusal(
-      "fit", of: model, interpreter: interpreter, site: site)
+    if let error = Keras3StepTrace.error(
+      "fit", of: model, positional: positional, keywords: keywords, interpreter: interpreter,
+      site: site)
     {
-      throw refusal
+      throw error
     }
     try arguments.check(
       positional: ["x", "y", "batch_size", "epochs", "verbose"],
@@ -1273,10 +1274,11 @@ enum TrainingCalls {
   ) throws(CellError) -> Value {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "evaluate")
-    if let refusal = Keras3StepTrace.refusal(
-      "evaluate", of: model, interpreter: interpreter, site: site)
+    if let error = Keras3StepTrace.error(
+      "evaluate", of: model, positional: positional, keywords: keywords, interpreter: interpreter,
+      site: site)
     {
-      throw refusal
+      throw error
     }
     try arguments.check(
       positional: ["x", "y", "batch_size", "verbose", "sample_weight"],
@@ -1424,10 +1426,11 @@ enum TrainingCalls {
   ) throws(CellError) -> Value {
     let arguments = Arguments(
       positional: positional, keywords: keywords, site: site, function: "predict")
-    if let refusal = Keras3StepTrace.refusal(
-      "predict", of: model, interpreter: interpreter, site: site)
+    if let error = Keras3StepTrace.error(
+      "predict", of: model, positional: positional, keywords: keywords, interpreter: interpreter,
+      site: site)
     {
-      throw refusal
+      throw error
     }
     try arguments.check(
       positional: ["x", "batch_size", "verbose"], keywords: ["steps", "callbacks"],

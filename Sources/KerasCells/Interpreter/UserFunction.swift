@@ -224,6 +224,10 @@ final class Scope {
   var globalNames: Set<String> = []
   /// Names a `nonlocal` statement declared in this function: bound in the enclosing function's scope.
   var nonlocalNames: Set<String> = []
+  /// The names besides `training` that hold Keras 3's `training` flag while a custom layer's
+  /// `call` is traced (`Keras3StepTrace.flagNames`): a parameter the flag was handed to
+  /// (`is_training=training`), a local bound to it (`flag = training`).
+  var trainingFlagNames: Set<String> = []
 
   /// Binds `name` here, or in the enclosing function's scope that has it when it is `nonlocal`.
   func bind(_ name: String, to value: Value) {

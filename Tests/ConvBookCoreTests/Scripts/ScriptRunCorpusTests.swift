@@ -60,10 +60,8 @@ import Testing
 
   /// Scripts that differ in Keras 3 only.
   static let knownKeras3Differences: [String: String] = [
-    "1296-keras3-flag-handed-on-after-a-call.py":
-      "Keras 3's fit traces call() again with training=True and fails where a block hands the flag on positionally; ConvBook traced it at the call on data (flag None) and refuses the fit instead of tracing again",
     "820-legacy-layer-in-graph.py":
-      "ConvBook refuses `tensorflow.python.keras` under Keras 3, where the copy's layer checks its input_spec on Keras 3's tuple shapes (AttributeError: 'tuple' object has no attribute 'rank')",
+      "ConvBook refuses `tensorflow.python.keras` under Keras 3, where the copy's layer checks its input_spec on Keras 3's tuple shapes (AttributeError: 'tuple' object has no attribute 'rank')"
   ]
 
   static func checkUnlessKnown(
