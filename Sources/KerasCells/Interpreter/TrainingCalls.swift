@@ -672,9 +672,10 @@ enum TrainingCalls {
 
   /// Whether training `model` draws with ConvBook's own generator where TensorFlow draws its own:
   /// the masks of its dropout and noise layers.
-  /// Whether a training of `model` on `arguments` starts from Keras' own values: every weight
-  /// of the model holds them (`CellTraining.knownValues`) and no data given holds values
-  /// ConvBook does not (weights it trained inexactly, read as arrays).
+  /// Whether a training of `model` on `arguments` leaves Keras' own values: ConvBook trains the
+  /// model as TensorFlow does (`CellTraining.trainsAsTensorFlow`), every weight of it holds
+  /// Keras' values (`CellTraining.knownValues`) and no data given holds values ConvBook does not
+  /// (weights it trained inexactly, read as arrays).
   private static func startsFromKerasValues(
     _ model: KerasModel, _ arguments: [Value], training: CellTraining
   ) -> Bool {
@@ -689,7 +690,8 @@ enum TrainingCalls {
       default: return false
       }
     }
-    return training.allKnown(in: model) && !arguments.contains { holds($0, depth: 0) }
+    return CellTraining.trainsAsTensorFlow(model) && training.allKnown(in: model)
+      && !arguments.contains { holds($0, depth: 0) }
   }
 
   static func ownRandomness(_ model: KerasModel) -> Bool {
