@@ -130,6 +130,28 @@ extension CellTraining {
     }
   }
 
+  /// Whether ConvBook's training of `model` (`fit`, `train_on_batch`) is measured to leave the very
+  /// values TensorFlow's leaves, from the same start and data: layers whose forward and backward
+  /// passes follow TensorFlow's kernels' orders (`Dense` and a 2-D convolution of one group, no
+  /// dilation, with a plain ReLU, tanh, sigmoid, softmax or none; max pooling, flattening,
+  /// rescaling). Seeded fits of such models matched bit for bit in both Kerases with SGD
+  /// (momentum), Adam and RMSprop on MSE and crossentropies; a Conv1D, a recurrent layer, an
+  /// Embedding (tf-keras), BatchNormalization or an ELU end a few ulps away, so the values of
+  /// other models stay ConvBook's.
+  static func trainsAsTensorFlow(_ model: KerasModel) -> Bool {
+    let activations: [ActivationFunction] = [.linear, .relu(), .sigmoid, .tanh, .softmax()]
+    func measured(_ activation: ActivationFunction) -> Bool { activations.contains(activation) }
+    return model.flattenedLayers.allSatisfy { instance in
+      if instance.isInputLayer { return true }
+      if let dense = instance.layer as? Dense { return measured(dense.activation) }
+      if let conv = instance.layer as? Conv {
+        return conv.rank == 2 && conv.groups == 1 && conv.settings.dataFormat == .channelsLast
+          && conv.settings.dilationRate.allSatisfy { $0 == 1 } && measured(conv.settings.activation)
+      }
+      return ["MaxPooling2D", "Flatten", "Rescaling"].contains(instance.className)
+    }
+  }
+
   /// Whether the first value of `spec` is the one Keras draws: an initializer without randomness,
   /// or one whose seed ConvBook knows and whose draw it reproduces, or what the script's own
   /// initializer class returned (`ScriptInitializers` marks those that drew random numbers).

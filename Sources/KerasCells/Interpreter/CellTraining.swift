@@ -138,14 +138,14 @@ public final class CellTraining {
   }
 
   /// Notes that the model's weights changed (trained, loaded), to values that derive from
-  /// ConvBook's own draws (`own`) or not.
-  func touched(_ model: KerasModel, own: Bool) {
+  /// ConvBook's own draws (`own`) or not, and that are Keras' own (`known`) or not: a training
+  /// that started from Keras' values on Keras' data, every draw in it Keras' (no shuffle or
+  /// dropout of ConvBook's own), computes them as TensorFlow does (the losses it prints and
+  /// `predict` after it show them); a file's values are not followed.
+  func touched(_ model: KerasModel, own: Bool, known: Bool = false) {
     clock += 1
-    // `fit` shuffles and drops out with ConvBook's generator (and tf-keras trains the weights
-    // that were trainable at `compile`), and a file's values are not followed: the model's
-    // values are ConvBook's from here on.
     for instance in model.flattenedLayers {
-      mark(instance, instance.variables.map(\.name), known: false, own: own)
+      mark(instance, instance.variables.map(\.name), known: known && !own, own: own)
     }
     states[ObjectIdentifier(model)]?.updated = clock
   }

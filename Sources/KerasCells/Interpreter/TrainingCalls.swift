@@ -299,8 +299,10 @@ enum TrainingCalls {
       || positional.contains { OwnDraws.derives($0, training: interpreter.session.training) }
       || keywords.contains { OwnDraws.derives($0.1, training: interpreter.session.training) }
       || ownRandomness(model) || branching != nil
+    let startsKnown = startsFromKerasValues(
+      model, positional + keywords.map(\.1), training: interpreter.session.training)
     // Its weights change: models sharing its layers take them from here on.
-    defer { interpreter.session.training.touched(model, own: own) }
+    defer { interpreter.session.training.touched(model, own: own, known: startsKnown) }
     var callbacks = try FitCallbacks(
       arguments.value(nil, "callbacks"), site: site, interpreter: interpreter)
     var x: [NDArray]
@@ -671,6 +673,28 @@ enum TrainingCalls {
 
   /// Whether training `model` draws with ConvBook's own generator where TensorFlow draws its own:
   /// the masks of its dropout and noise layers.
+  /// Whether a training of `model` on `arguments` leaves Keras' own values: ConvBook trains the
+  /// model as TensorFlow does (`CellTraining.trainsAsTensorFlow`), every weight of it holds
+  /// Keras' values (`CellTraining.knownValues`) and no data given holds values ConvBook does not
+  /// (weights it trained inexactly, read as arrays).
+  private static func startsFromKerasValues(
+    _ model: KerasModel, _ arguments: [Value], training: CellTraining
+  ) -> Bool {
+    func holds(_ value: Value, depth: Int) -> Bool {
+      if WeightValues.holdsOwnValues(value, training: training) { return true }
+      guard depth < 3 else { return false }
+      switch value {
+      case .list, .tuple:
+        return (value.sequenceItems ?? []).contains { holds($0, depth: depth + 1) }
+      case .dictionary(let dictionary):
+        return dictionary.pairs.contains { holds($0.1, depth: depth + 1) }
+      default: return false
+      }
+    }
+    return CellTraining.trainsAsTensorFlow(model) && training.allKnown(in: model)
+      && !arguments.contains { holds($0, depth: 0) }
+  }
+
   static func ownRandomness(_ model: KerasModel) -> Bool {
     model.flattenedLayers.contains { instance in
       [
@@ -2110,7 +2134,13 @@ extension TrainingCalls {
       interpreter.session.training.ownDrawn(model)
       || positional.contains { OwnDraws.derives($0, training: interpreter.session.training) }
       || (training && ownRandomness(model))
-    defer { if training { interpreter.session.training.touched(model, own: own) } }
+    let startsKnown = startsFromKerasValues(
+      model, positional + keywords.map(\.1), training: interpreter.session.training)
+    defer {
+      if training {
+        interpreter.session.training.touched(model, own: own, known: startsKnown)
+      }
+    }
     let x = conformed(
       try arguments.tensors(
         0, "x", count: trainer.inputNames.count, names: trainer.inputNames, budget: budget),
