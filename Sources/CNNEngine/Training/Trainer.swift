@@ -784,6 +784,15 @@ public final class Trainer {
     inputGradients: Bool = false, addedLosses: Bool = false
   ) throws(TrainingError) -> (gradients: [[Float]], squares: [Int: [Float]], inputs: [[Float]?]) {
     var gradients = variables.map { _ in [Float]() }
+    // A layer called several times (a shared tower) has one gradient per call, which TensorFlow's
+    // tape adds in the order of the calls (AddN, left to right: ((g0 + g1) + g2) + ...); the
+    // backward pass meets them last call first, so each call's are kept apart, added at the end.
+    var callGradients: [[[Float]]] = variables.map { _ in [] }
+    func keep(_ own: [[Float]]) {
+      for (index, part) in own.enumerated() where !part.isEmpty {
+        callGradients[index].append(part)
+      }
+    }
     var squares: [Int: [Float]] = [:]
     let squaresSlices =
       configuration.optimizer.squaresSlices && configuration.optimizer.kind != .sgd
@@ -814,9 +823,11 @@ public final class Trainer {
         let given = call.outputs.map { valueGradients[$0] }
         guard given.contains(where: { $0 != nil }) else { continue }
         for value in call.outputs { valueGradients[value] = nil }
+        var own = variables.map { _ in [Float]() }
         let next = try steps[s].backwardSeveral(
-          given, saved: saved, variables: variables, shapes: shapes, gradients: &gradients,
+          given, saved: saved, variables: variables, shapes: shapes, gradients: &own,
           needsInputGradient: !modelInputs.contains(call.inputs[0]), threads: threads)
+        keep(own)
         for (input, part) in zip(call.inputs, next) where !modelInputs.contains(input) {
           if let part { TrainingGraph.accumulate(part, into: &valueGradients[input]) }
         }
@@ -848,13 +859,14 @@ public final class Trainer {
           }
           TrainingGraph.accumulate(square, into: &squares[table])
         }
-        guard
-          let next = try steps[s].backward(
-            gradient, saved: saved, variables: variables, shapes: shapes,
-            gradients: &gradients, skipActivation: ofLogits[index],
-            needsInputGradient: needsInput, threads: threads, workspace: workspaces[index],
-            pooled: routed, matMulOrder: denseGradientOrder)
-        else { continue }
+        var own = variables.map { _ in [Float]() }
+        let step = try steps[s].backward(
+          gradient, saved: saved, variables: variables, shapes: shapes,
+          gradients: &own, skipActivation: ofLogits[index],
+          needsInputGradient: needsInput, threads: threads, workspace: workspaces[index],
+          pooled: routed, matMulOrder: denseGradientOrder)
+        keep(own)
+        guard let next = step else { continue }
         if needsInput { TrainingGraph.accumulate(next, into: &valueGradients[input]) }
       case (.merge(let merge), .merge(let values, let outputShape)):
         let next = try merge.backward(
@@ -865,6 +877,14 @@ public final class Trainer {
       default:
         throw TrainingError(.kernel, "the training graph kept the wrong values for a call")
       }
+    }
+    for index in callGradients.indices where !callGradients[index].isEmpty {
+      var parts = callGradients[index]
+      var sum = parts.removeLast()
+      while let part = parts.popLast() {
+        for i in sum.indices { sum[i] += part[i] }
+      }
+      gradients[index] = sum
     }
     for i in gradients.indices where gradients[i].isEmpty {
       gradients[i] = [Float](repeating: 0, count: variables[i].count)
