@@ -784,24 +784,45 @@ public final class Trainer {
     inputGradients: Bool = false, addedLosses: Bool = false
   ) throws(TrainingError) -> (gradients: [[Float]], squares: [Int: [Float]], inputs: [[Float]?]) {
     var gradients = variables.map { _ in [Float]() }
+    // A layer called several times (a shared tower) has one gradient per call, which TensorFlow's
+    // tape adds in the order of the calls (AddN, left to right: ((g0 + g1) + g2) + ...); the
+    // backward pass meets them last call first, so each call's are kept apart, added at the end.
+    var callGradients: [[[Float]]] = variables.map { _ in [] }
+    func keep(_ own: [[Float]]) {
+      for (index, part) in own.enumerated() where !part.isEmpty {
+        callGradients[index].append(part)
+      }
+    }
     var squares: [Int: [Float]] = [:]
     let squaresSlices =
       configuration.optimizer.squaresSlices && configuration.optimizer.kind != .sgd
-    var valueGradients = [[Float]?](repeating: nil, count: graph.program.valueCount)
+    // A value read by several calls (a tensor feeding the branches of an Inception module) gets
+    // one gradient from each; the tape adds them in the order of the reads, the loss's last
+    // (AddN, left to right), where the backward pass meets them last read first: each value's
+    // parts are kept, then added when its producer's turn comes.
+    var valueParts = [[[Float]]](repeating: [], count: graph.program.valueCount)
+    func add(_ part: [Float], to value: Int) { valueParts[value].append(part) }
+    func take(_ value: Int) -> [Float]? {
+      guard var sum = valueParts[value].popLast() else { return nil }
+      while let part = valueParts[value].popLast() {
+        for i in sum.indices { sum[i] += part[i] }
+      }
+      return sum
+    }
     /// Per call: whether its gradient is of its pre-activation (the loss read the logits).
     var ofLogits = [Bool](repeating: false, count: graph.calls.count)
     for (k, value) in graph.program.outputs.enumerated() {
       var gradient = losses[k].gradient
       let weight = outputs[k].weight
       if weight != 1 { for i in gradient.indices { gradient[i] *= weight } }
-      TrainingGraph.accumulate(gradient, into: &valueGradients[value])
+      add(gradient, to: value)
       if losses[k].ofLogits, let call = graph.producer(of: value) { ofLogits[call] = true }
     }
     // A loss `model.add_loss` added joins the total with weight 1 (in `fit`; a tape's gradient
     // is of the script's own loss).
     if addedLosses {
       for value in graph.addedLosses {
-        TrainingGraph.accumulate([1], into: &valueGradients[value])
+        add([1], to: value)
       }
     }
     let modelInputs = inputGradients ? [] : Set(graph.program.inputs)
@@ -811,23 +832,21 @@ public final class Trainer {
     for (index, call) in graph.calls.enumerated().reversed() {
       try checkBudget()
       if call.isSeveral, case .layer(let s) = call.node, case .layer(let saved) = kept[index] {
-        let given = call.outputs.map { valueGradients[$0] }
+        let given = call.outputs.map { take($0) }
         guard given.contains(where: { $0 != nil }) else { continue }
-        for value in call.outputs { valueGradients[value] = nil }
+        var own = variables.map { _ in [Float]() }
         let next = try steps[s].backwardSeveral(
-          given, saved: saved, variables: variables, shapes: shapes, gradients: &gradients,
+          given, saved: saved, variables: variables, shapes: shapes, gradients: &own,
           needsInputGradient: !modelInputs.contains(call.inputs[0]), threads: threads)
+        keep(own)
         for (input, part) in zip(call.inputs, next) where !modelInputs.contains(input) {
-          if let part { TrainingGraph.accumulate(part, into: &valueGradients[input]) }
+          if let part { add(part, to: input) }
         }
         continue
       }
       let routed = pooled[call.output]
       pooled[call.output] = nil
-      guard let gradient = valueGradients[call.output] ?? (routed == nil ? nil : []) else {
-        continue
-      }
-      valueGradients[call.output] = nil
+      guard let gradient = take(call.output) ?? (routed == nil ? nil : []) else { continue }
       switch (call.node, kept[index]) {
       case (.layer(let s), .layer(let saved)):
         let input = call.inputs[0]
@@ -848,29 +867,38 @@ public final class Trainer {
           }
           TrainingGraph.accumulate(square, into: &squares[table])
         }
-        guard
-          let next = try steps[s].backward(
-            gradient, saved: saved, variables: variables, shapes: shapes,
-            gradients: &gradients, skipActivation: ofLogits[index],
-            needsInputGradient: needsInput, threads: threads, workspace: workspaces[index],
-            pooled: routed, matMulOrder: denseGradientOrder)
-        else { continue }
-        if needsInput { TrainingGraph.accumulate(next, into: &valueGradients[input]) }
+        var own = variables.map { _ in [Float]() }
+        let step = try steps[s].backward(
+          gradient, saved: saved, variables: variables, shapes: shapes,
+          gradients: &own, skipActivation: ofLogits[index],
+          needsInputGradient: needsInput, threads: threads, workspace: workspaces[index],
+          pooled: routed, matMulOrder: denseGradientOrder)
+        keep(own)
+        guard let next = step else { continue }
+        if needsInput { add(next, to: input) }
       case (.merge(let merge), .merge(let values, let outputShape)):
         let next = try merge.backward(
           gradient, inputs: values, outputShape: outputShape, inGraph: inGraph)
         for (input, part) in zip(call.inputs, next) where !modelInputs.contains(input) {
-          TrainingGraph.accumulate(part, into: &valueGradients[input])
+          add(part, to: input)
         }
       default:
         throw TrainingError(.kernel, "the training graph kept the wrong values for a call")
       }
     }
+    for index in callGradients.indices where !callGradients[index].isEmpty {
+      var parts = callGradients[index]
+      var sum = parts.removeLast()
+      while let part = parts.popLast() {
+        for i in sum.indices { sum[i] += part[i] }
+      }
+      gradients[index] = sum
+    }
     for i in gradients.indices where gradients[i].isEmpty {
       gradients[i] = [Float](repeating: 0, count: variables[i].count)
     }
     return (
-      gradients, squares, inputGradients ? graph.program.inputs.map { valueGradients[$0] } : []
+      gradients, squares, inputGradients ? graph.program.inputs.map { take($0) } : []
     )
   }
 

@@ -63,6 +63,15 @@ enum Attributes {
         return value
       }
       if module == .os && name == "environ" { return .dictionary(interpreter.session.environment) }
+      // tf-keras' `tf.compat.v1.keras` is its TensorFlow 1 API (`tf_keras.api._v1.keras`), a
+      // module of its own that ConvBook does not have (Keras 3's is `tf.keras`).
+      if module == .tensorFunctions("tensorflow.compat.v1"), name == "keras",
+        interpreter.kerasVersion == .keras2
+      {
+        throw .unsupported(
+          "ConvBook does not support `tf.compat.v1.keras` (tf-keras' TensorFlow 1 API) yet; use `tf.keras`",
+          at: range)
+      }
       // A `tf_keras` module is tf-keras' whatever the session's Keras.
       let (unwrapped, moduleVersion) = KerasPackages.unwrap(module, in: interpreter.kerasVersion)
       let moduleName = module.pythonName(in: moduleVersion)

@@ -17,6 +17,16 @@ extension EagerCalls {
       session.deferredLayers[key]!.append((element, range))
       return true
     }
+    // A Sequential model holding layers kept aside goes aside too while this model (which has
+    // layers already) has no input shape either: the blocks of custom layers of a
+    // `Sequential([b1, b2, b3, ...])` (Dive into Deep Learning's GoogLeNet) are built when the
+    // model, or the block itself, is first called.
+    if case .model(let nested) = element, session.deferredLayers[ObjectIdentifier(nested)] != nil,
+      model.nextLayerInputShape == nil, !model.layers.isEmpty
+    {
+      session.deferredLayers[key] = [(element, range)]
+      return true
+    }
     guard case .instance(let object) = element, object.type.kerasBase != nil,
       object.type.kerasLayerClass == nil, model.nextLayerInputShape == nil,
       !startsWithDeclaredInput(object, model: model)

@@ -357,6 +357,21 @@ public enum KerasModule: Equatable {
     }
   }
 
+  /// The modules of `tf.compat.v1` and `tf.compat.v2` (TensorFlow 2.21, both lists joined).
+  static let compatModules: Set<String> = [
+    "app", "audio", "autodiff", "autograph", "bitwise", "compat", "config", "data", "debugging",
+    "distribute", "distributions", "dtypes", "errors", "experimental", "feature_column", "flags",
+    "gfile", "graph_util", "image", "initializers", "io", "keras", "layers", "linalg", "lite",
+    "logging", "lookup", "losses", "manip", "math", "metrics", "mixed_precision", "mlir", "nest",
+    "nn", "optimizers", "profiler", "python_io", "quantization", "queue", "ragged", "random",
+    "raw_ops", "resource_loader", "saved_model", "sets", "signal", "sparse", "spectral", "strings",
+    "summary", "sysconfig", "test", "tpu", "train", "types", "user_ops", "version", "xla",
+  ]
+  /// The ones the compatibility modules answer themselves (below).
+  private static let compatOwnModules: Set<String> = [
+    "keras", "version", "logging", "image", "math", "nn", "linalg", "random", "signal",
+  ]
+
   /// `module.name`, or nil when the module has no such attribute.
   public func attribute(_ name: String) -> Value? {
     let path = pythonName + "." + name
@@ -685,6 +700,20 @@ public enum KerasModule: Equatable {
       if namespace == "tensorflow.compat.v1", TFCompatSessionObject.classNames.contains(name) {
         let path = "tf.compat.v1." + name
         return .function(Callable(.builtin(path), path: path))
+      }
+      // TensorFlow 1 code's first lines (`import tensorflow.compat.v1 as tf`,
+      // `print(tf.version.VERSION)`, `tf.keras.Sequential()`): the compatibility modules hold the
+      // same version, version module and Keras as `tensorflow` itself.
+      if namespace == "tensorflow.compat.v1" || namespace == "tensorflow.compat.v2" {
+        switch name {
+        case "__version__", "keras": return KerasModule.tensorflow.attribute(name)
+        case "version": return .module(.standard(namespace + ".version"))
+        // Their other modules (`tf.compat.v1.train`): the functions in them are refused when
+        // called (`TensorFunctions.attribute`), as TensorFlow's own modules ConvBook has no list of.
+        case _ where Self.compatModules.contains(name) && !Self.compatOwnModules.contains(name):
+          return .module(.tensorFunctions(namespace + "." + name))
+        default: break
+        }
       }
       // `tf.compat.v1.logging.set_verbosity(...)` quietens TensorFlow (`TensorFlowEnvironment`).
       if namespace == "tensorflow.compat.v1", name == "logging" {

@@ -10,6 +10,7 @@ enum TensorFlowEnvironment {
   static let modules: Set<String> = [
     "tensorflow.config", "tensorflow.config.experimental", "tensorflow.test",
     "tensorflow.autograph", "tensorflow.compat.v1.logging", "tensorflow.version",
+    "tensorflow.compat.v1.version", "tensorflow.compat.v2.version",
   ]
 
   /// `tf.NAME` for the names of the `tensorflow` module itself that this file answers.
@@ -38,7 +39,9 @@ enum TensorFlowEnvironment {
       ("tensorflow.test", "is_built_with_cuda"), ("tensorflow.autograph", "set_verbosity"),
       ("tensorflow.compat.v1.logging", "set_verbosity"):
       return StandardLibrary.function(module, name)
-    case ("tensorflow.version", "VERSION"): return .string(KerasModule.version)
+    case ("tensorflow.version", "VERSION"), ("tensorflow.compat.v1.version", "VERSION"),
+      ("tensorflow.compat.v2.version", "VERSION"):
+      return .string(KerasModule.version)
     case ("tensorflow.compat.v1.logging", _):
       return logLevels[name].map(Value.int)
     default: return nil
@@ -86,15 +89,19 @@ enum TensorFlowEnvironment {
       "with_eager_op_as_function",
     ],
     "tensorflow.autograph": ["experimental", "set_verbosity", "to_code", "to_graph", "trace"],
-    "tensorflow.version": [
-      "COMPILER_VERSION", "GIT_VERSION", "GRAPH_DEF_VERSION", "GRAPH_DEF_VERSION_MIN_CONSUMER",
-      "GRAPH_DEF_VERSION_MIN_PRODUCER", "VERSION",
-    ],
+    "tensorflow.version": versionNames, "tensorflow.compat.v1.version": versionNames,
+    "tensorflow.compat.v2.version": versionNames,
     "tensorflow.compat.v1.logging": [
       "DEBUG", "ERROR", "FATAL", "INFO", "TaskLevelStatusMessage", "WARN", "debug", "error",
       "fatal", "flush", "get_verbosity", "info", "log", "log_every_n", "log_first_n", "log_if",
       "set_verbosity", "vlog", "warn", "warning",
     ],
+  ]
+
+  /// `tf.version` (and the same module of `tf.compat.v1`, `tf.compat.v2`).
+  private static let versionNames: Set<String> = [
+    "COMPILER_VERSION", "GIT_VERSION", "GRAPH_DEF_VERSION", "GRAPH_DEF_VERSION_MIN_CONSUMER",
+    "GRAPH_DEF_VERSION_MIN_PRODUCER", "VERSION",
   ]
 
   /// `tf.compat.v1.logging`'s levels, Python's `logging` levels.

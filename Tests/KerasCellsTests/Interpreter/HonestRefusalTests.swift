@@ -966,4 +966,23 @@ import Testing
     #expect(error?.type == nil)
     #expect(error?.message.hasPrefix(refusal) == true)
   }
+
+  /// Data that does not fit a model's several inputs: Keras' error depends on its version and the
+  /// call (tf-keras raises it inside its traced function), so ConvBook refuses in its own words.
+  @Test func dataNotFittingSeveralInputsIsConvBooksRefusal() {
+    let error = Self.error(
+      """
+      import numpy as np
+      from tensorflow import keras
+      a = keras.Input((6,))
+      b = keras.Input((6,))
+      m = keras.Model([a, b], keras.layers.Dense(1)(keras.layers.concatenate([a, b])))
+      m.predict(np.zeros((2, 6)))
+      """)
+    #expect(error?.type == nil)
+    #expect(
+      error?.message
+        == "ConvBook does not reproduce Keras' error for a model with 2 inputs given `x` that is not a list of 2 arrays (or a dict keyed by 'input_layer', 'input_layer_1') yet"
+    )
+  }
 }

@@ -453,7 +453,10 @@ struct GraphTrainingRefusalTests {
       cells.run("two.fit(x, [np.zeros((4, 2)), np.zeros((4, 1))])").error?.message.hasPrefix(
         "Found unexpected losses or metrics that do not correspond to any Model output") == true)
     cells.run(#"two.compile(optimizer="sgd", loss="mse")"#)
-    #expect(cells.run("two.fit(x, np.zeros((4, 2)))").error?.type == "ValueError")
+    // Keras' own error there depends on its version (tf-keras raises it in its traced function).
+    let single = cells.run("two.fit(x, np.zeros((4, 2)))").error
+    #expect(single?.type == nil)
+    #expect(single?.message.hasPrefix("ConvBook does not reproduce Keras' error") == true)
     #expect(
       cells.run(#"two.fit(x, {"first": np.zeros((4, 2))})"#).error?.type == "KeyError")
     #expect(cells.run("two.fit(x, [np.zeros((4, 2)), np.zeros((4, 1))], verbose=0)").error == nil)
