@@ -288,6 +288,29 @@ enum Builtins {
     }
     switch name {
     case "print":
+      switch interpreter.datasetFunction {
+      case .running?:
+        // The graph a `Dataset.map` / `filter` stage traced runs for this element: Python's
+        // print ran once, in the trace.
+        return .none
+      case .tracing(let shapesKnown)?:
+        // The trace's tensors are symbolic ones; where the spec leaves a dimension open, the
+        // first element stands in for them and numbers read off it are not the trace's.
+        let symbolic = positional.contains {
+          switch $0 {
+          case .string, .none: return false
+          case .array, .standard(is EagerVariable), .standard(is NumPyScalar), .kerasTensor:
+            return true
+          default: return !shapesKnown
+          }
+        }
+        if symbolic {
+          throw .unsupported(
+            "ConvBook does not support Python's print() of tensors or of values read off them inside a Dataset.\(shapesKnown ? "map or filter" : "map or filter over elements of open shape") function yet (TensorFlow runs it once, while tracing, and shows symbolic tensors there; tf.print prints for every element)",
+            at: range)
+        }
+      case nil: break
+      }
       if interpreter.tfFunctionDepth > 0 {
         // TensorFlow runs the Python function (and its print) only while it traces a graph, the
         // first call with these arguments' dtypes and shapes (Python values by value); later
