@@ -180,9 +180,14 @@ enum Builtins {
       throw .unsupported("ConvBook does not support `numpy.load` yet", at: site.range)
     }
     if name.hasPrefix("numpy.") {
-      return try NumPyFunctions.call(
+      let result = try NumPyFunctions.call(
         String(name.dropFirst(6)), positional: positional, keywords: keywords, site: site,
         budget: interpreter.budget)
+      // `np.empty`'s unwritten values carry the own-draw marks, which the session must look for.
+      if case .array(let array) = result, array.unwritten != nil {
+        interpreter.session.training.ownDrawsSeen = true
+      }
+      return result
     }
     if name.hasPrefix("tf.compat.v1."),
       TFCompatSessionObject.classNames.contains(String(name.dropFirst("tf.compat.v1.".count)))
