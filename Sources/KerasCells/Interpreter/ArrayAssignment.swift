@@ -21,6 +21,15 @@ extension ArrayOperations {
     let values = try broadcast(source, to: shape, range: range)
     try budget.allocate(count: values.count, size: 8, at: range)
     array.scatter(offsets, try cast(values, to: array.dtype, range: range))
+    if var unwritten = array.unwritten {
+      unwritten.write(offsets)
+      if source.derivesFromOwnDraw { unwritten.wroteOwnDraw = true }
+      array.unwritten = unwritten.remaining > 0 ? unwritten : nil
+      if unwritten.remaining == 0, !unwritten.wroteOwnDraw {
+        array.derivesFromOwnDraw = false
+        array.holdsOwnRandomValues = false
+      }
+    }
   }
 
   /// `np.place(array, mask, values)`: the values (flattened, taken in turn and repeated as needed)

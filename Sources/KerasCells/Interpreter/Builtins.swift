@@ -180,9 +180,14 @@ enum Builtins {
       throw .unsupported("ConvBook does not support `numpy.load` yet", at: site.range)
     }
     if name.hasPrefix("numpy.") {
-      return try NumPyFunctions.call(
+      let result = try NumPyFunctions.call(
         String(name.dropFirst(6)), positional: positional, keywords: keywords, site: site,
         budget: interpreter.budget)
+      // `np.empty`'s unwritten values carry the own-draw marks, which the session must look for.
+      if case .array(let array) = result, array.unwritten != nil {
+        interpreter.session.training.ownDrawsSeen = true
+      }
+      return result
     }
     if name.hasPrefix("tf.compat.v1."),
       TFCompatSessionObject.classNames.contains(String(name.dropFirst("tf.compat.v1.".count)))
@@ -288,6 +293,29 @@ enum Builtins {
     }
     switch name {
     case "print":
+      switch interpreter.datasetFunction {
+      case .running?:
+        // The graph a `Dataset.map` / `filter` stage traced runs for this element: Python's
+        // print ran once, in the trace.
+        return .none
+      case .tracing(let shapesKnown)?:
+        // The trace's tensors are symbolic ones; where the spec leaves a dimension open, the
+        // first element stands in for them and numbers read off it are not the trace's.
+        let symbolic = positional.contains {
+          switch $0 {
+          case .string, .none: return false
+          case .array, .standard(is EagerVariable), .standard(is NumPyScalar), .kerasTensor:
+            return true
+          default: return !shapesKnown
+          }
+        }
+        if symbolic {
+          throw .unsupported(
+            "ConvBook does not support Python's print() of tensors or of values read off them inside a Dataset.\(shapesKnown ? "map or filter" : "map or filter over elements of open shape") function yet (TensorFlow runs it once, while tracing, and shows symbolic tensors there; tf.print prints for every element)",
+            at: range)
+        }
+      case nil: break
+      }
       if interpreter.tfFunctionDepth > 0 {
         // TensorFlow runs the Python function (and its print) only while it traces a graph, the
         // first call with these arguments' dtypes and shapes (Python values by value); later

@@ -43,6 +43,9 @@ final class Interpreter {
   /// How many `tf.function` calls are running (their Python runs eagerly here, where TensorFlow
   /// traces it: Python's `print` inside one is refused).
   var tfFunctionDepth = 0
+  /// A `Dataset.map` / `filter` function running (`TFDataset.traced`): TensorFlow runs its Python
+  /// once, tracing a graph when the stage is made, and only that graph for each element.
+  var datasetFunction: TFDataset.FunctionRun?
   var preparingStr: Set<ObjectIdentifier> = []
   /// CPython's default recursion limit allows 999 nested calls from a script's top level.
   static let maximumCallDepth = 999

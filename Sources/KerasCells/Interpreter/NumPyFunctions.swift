@@ -454,20 +454,21 @@ enum NumPyFunctions {
       }
       let dtype = requested ?? .float64
       let count = try ArrayOperations.elementCount(shape, dtype: dtype, range: range)
-      if name == "empty" && count > 0 {
-        // NumPy leaves a new array's values as its memory held them: only an array of no values
-        // (`np.empty(shape=0)`, grown by `np.append`) is the same in every run.
-        throw .unsupported(
-          "ConvBook supports `numpy.empty` of no values only (NumPy leaves the values of a new array as its memory held them); use np.zeros",
-          at: range)
-      }
       try budget.allocate(count: count, size: dtype.storedSize, at: range)
       let value: Double = name == "ones" ? 1 : 0
-      return .array(
+      var array =
         dtype.storesDoubles
-          ? NDArray(dtype: dtype, shape: shape, doubles: [Double](repeating: value, count: count))
-          : NDArray(
-            dtype: dtype, shape: shape, scalars: [Float](repeating: Float(value), count: count)))
+        ? NDArray(dtype: dtype, shape: shape, doubles: [Double](repeating: value, count: count))
+        : NDArray(
+          dtype: dtype, shape: shape, scalars: [Float](repeating: Float(value), count: count))
+      if name == "empty" && count > 0 {
+        // NumPy leaves a new array's values as its memory held them: until every position is
+        // written, the array is refused wherever its values would show (`NDArray.unwritten`).
+        array.unwritten = UnwrittenElements(count: count)
+        array.derivesFromOwnDraw = true
+        array.holdsOwnRandomValues = true
+      }
+      return .array(array)
     case "arange":
       try arguments.check(allowed: ["start", "stop", "step", "dtype"])
       let values = try Self.arange(arguments, budget: budget, range: range)

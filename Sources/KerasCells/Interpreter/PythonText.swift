@@ -242,7 +242,11 @@ enum PythonText {
   /// Why the values of `array` are not shown: ConvBook's own random draw, or (no draw of its own
   /// in them) weights as training, `adapt` or a file left them, which it does not hold exactly.
   private static func unheldValuesMessage(_ array: NDArray) -> String {
-    array.derivesFromOwnDraw
+    if array.unwritten != nil {
+      return
+        "printing these values would show elements of a numpy.empty array that nothing has written (NumPy leaves them as its memory held them); write every element first, or use np.zeros"
+    }
+    return array.derivesFromOwnDraw
       ? ownDrawMessage
       : "printing these values would show weights as ConvBook's training (fit or a GradientTape step), adapt or a loaded file left them, which it does not hold exactly as TensorFlow does (its sums may end in other last digits); print their .shape instead"
   }

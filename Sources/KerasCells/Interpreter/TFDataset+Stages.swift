@@ -62,7 +62,7 @@ extension TFDataset {
       return .standard(
         name == "map"
           ? try map(function, site: site, interpreter: interpreter)
-          : filter(function, site: site))
+          : try filter(function, site: site, interpreter: interpreter))
     case "take", "skip":
       let values = try arguments.bind([("count", nil), ("name", Value.none)]).values
       let count = try Self.count(values["count"] ?? Value.none, "count", arguments)
@@ -206,20 +206,10 @@ extension TFDataset {
     -> TFDataset
   {
     // TensorFlow traces the function once, when `map` is called, for the spec of its output;
-    // ConvBook runs it on the first element where the input's spec is fully known.
+    // that spec is the trace's where the input's is fully known and the same for every element.
+    let traced = try trace(function, stage: "map", site: site, interpreter: interpreter)
     var outputSpec: Spec?
-    if let spec, !isShuffled, Self.isFullyKnown(spec) {
-      let source = try makeSource(
-        Pass(forTraining: false, shuffled: Pass.Box()), interpreter, site.range)
-      if let first = try source(interpreter, site.range) {
-        do {
-          outputSpec = Spec.of(
-            try Self.apply(function, to: first, site: site, interpreter: interpreter))
-        } catch {
-          throw Self.leavingMapFunction(error, site: site)
-        }
-      }
-    }
+    if let traced, let spec, !isShuffled, Self.isFullyKnown(spec) { outputSpec = Spec.of(traced) }
     let upstream = makeSource
     return TFDataset(
       "_MapDataset", spec: outputSpec, cardinality: cardinality, isShuffled: isShuffled,
@@ -228,29 +218,82 @@ extension TFDataset {
       let source = try upstream(pass, interpreter, range)
       return { interpreter, range throws(CellError) in
         guard let element = try source(interpreter, range) else { return nil }
-        do throws(CellError) {
-          return try Self.apply(function, to: element, site: site, interpreter: interpreter)
-        } catch {
-          throw Self.leavingMapFunction(error, site: site)
+        return try Self.runTraced(stage: "map", site: site, interpreter: interpreter) {
+          () throws(CellError) in
+          try Self.apply(function, to: element, site: site, interpreter: interpreter)
         }
       }
+    }
+  }
+
+  /// How a `map` / `filter` function runs: TensorFlow calls its Python once, tracing a graph on
+  /// symbolic tensors when the stage is made (Python's `print` shows then, once), then runs only
+  /// that graph for each element (where Python's `print` is no more).
+  enum FunctionRun {
+    /// The trace, on the first element standing in for TensorFlow's symbolic tensors; whether
+    /// their shapes are the spec's (every dimension known) or only stand in for open ones.
+    case tracing(shapesKnown: Bool)
+    /// The traced graph, on one element.
+    case running
+  }
+
+  /// The trace TensorFlow makes of a `map` / `filter` function when the stage is made, so that an
+  /// exception raised inside it leaves the `map` call whether or not the dataset is ever read:
+  /// the function run on the first element in stored order (nil without a known spec or
+  /// elements).
+  private func trace(_ function: Value, stage: String, site: CallSite, interpreter: Interpreter)
+    throws(CellError) -> Value?
+  {
+    guard let spec else { return nil }
+    let source = try makeSource(
+      Pass(forTraining: true, shuffled: Pass.Box()), interpreter, site.range)
+    guard let first = try source(interpreter, site.range) else { return nil }
+    let outer = interpreter.datasetFunction
+    interpreter.datasetFunction = .tracing(shapesKnown: Self.isFullyKnown(spec))
+    defer { interpreter.datasetFunction = outer }
+    do throws(CellError) {
+      return stage == "map"
+        ? try Self.apply(function, to: first, site: site, interpreter: interpreter)
+        : try Self.call(function, on: first, site: site, interpreter: interpreter)
+    } catch {
+      throw Self.leavingFunction(error, stage: stage, site: site)
+    }
+  }
+
+  /// `body` run as the graph a `map` / `filter` stage traced runs on one element.
+  private static func runTraced(
+    stage: String, site: CallSite, interpreter: Interpreter,
+    _ body: () throws(CellError) -> Value
+  ) throws(CellError) -> Value {
+    let outer = interpreter.datasetFunction
+    interpreter.datasetFunction = .running
+    defer { interpreter.datasetFunction = outer }
+    do throws(CellError) {
+      return try body()
+    } catch {
+      throw leavingFunction(error, stage: stage, site: site)
     }
   }
 
   /// Python's exception raised inside the function `map` traces: TensorFlow raises it from the
   /// `map` call with AutoGraph's "in user code:" text of the converted frames (`AutoGraphErrors`),
   /// which ConvBook does not write for a dataset function yet: its limitation, naming the error.
-  private static func leavingMapFunction(_ error: CellError, site: CallSite) -> CellError {
+  private static func leavingFunction(_ error: CellError, stage: String, site: CallSite)
+    -> CellError
+  {
     guard let type = error.type, !error.callers.isEmpty, error.limitation == nil else {
       return error
     }
     let headline = error.message.split(separator: "\n", omittingEmptySubsequences: false)
     return .unsupported(
-      "ConvBook does not print TensorFlow's AutoGraph text of an exception raised in a Dataset.map function yet: \(type): \(headline.first ?? "")",
+      "ConvBook does not print TensorFlow's AutoGraph text of an exception raised in a Dataset.\(stage) function yet: \(type): \(headline.first ?? "")",
       at: site.range)
   }
 
-  func filter(_ predicate: Value, site: CallSite) -> TFDataset {
+  func filter(_ predicate: Value, site: CallSite, interpreter: Interpreter) throws(CellError)
+    -> TFDataset
+  {
+    _ = try trace(predicate, stage: "filter", site: site, interpreter: interpreter)
     let upstream = makeSource
     return TFDataset(
       "_FilterDataset", spec: spec,
@@ -260,7 +303,10 @@ extension TFDataset {
       let source = try upstream(pass, interpreter, range)
       return { interpreter, range throws(CellError) in
         while let element = try source(interpreter, range) {
-          let kept = try Self.call(predicate, on: element, site: site, interpreter: interpreter)
+          let kept = try Self.runTraced(stage: "filter", site: site, interpreter: interpreter) {
+            () throws(CellError) in
+            try Self.call(predicate, on: element, site: site, interpreter: interpreter)
+          }
           switch kept {
           case .bool(let flag): if flag { return element }
           case _

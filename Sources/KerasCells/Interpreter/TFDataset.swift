@@ -3,9 +3,9 @@ import CNNEngine
 /// A `tf.data.Dataset`: a pipeline of stages over elements (eager tensors, or tuples and dicts of
 /// them), run lazily each time it is iterated, as TensorFlow's is. Each stage keeps TensorFlow's
 /// class name (`_BatchDataset`), its `element_spec` and its cardinality, and makes a fresh
-/// iterator on demand. Python functions given to `map` and `filter` run once per element on
-/// eager tensors (TensorFlow traces them once into a graph, so a `print` inside shows once, with
-/// symbolic tensors: ConvBook prints it per element).
+/// iterator on demand. Python functions given to `map` and `filter` are traced when the stage is
+/// made, as TensorFlow traces them into a graph (an exception raised inside leaves the `map` call,
+/// a `print` inside shows then, once), then run once per element on eager tensors (`FunctionRun`).
 ///
 /// `shuffle` cannot be replayed (TensorFlow's order comes from its own random kernels): reading a
 /// shuffled dataset's elements is refused as ConvBook's limitation; `fit` takes one (its batches

@@ -87,6 +87,10 @@ public struct NDArray: Sendable, Equatable {
   /// and everything computed from those. Results computed from the array carry it (and
   /// `holdsOwnRandomValues`). Not part of its value.
   public var derivesFromOwnDraw = false
+  /// The positions of a `np.empty` array that nothing has written yet (NumPy leaves their values
+  /// as its memory held them): the array carries the own-draw marks until every position is
+  /// written (`ArrayOperations.setItem`). Not part of its value.
+  var unwritten: UnwrittenElements?
 
   /// Who holds this array's values. NumPy arrays are shared objects and ConvBook's are values, so
   /// item assignment (`x[i] = v`) writes in place only where no other value could see the change
