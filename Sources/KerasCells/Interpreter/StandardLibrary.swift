@@ -195,7 +195,7 @@ final class StandardFunction: StandardObject {
       guard arguments.keywords.isEmpty else {
         throw arguments.typeError("itemgetter() takes no keyword arguments")
       }
-      return .standard(ItemGetter(items: arguments.positional))
+      return .standard(OperatorGetter(.items(arguments.positional)))
     case "operator" where name == "attrgetter":
       // `operator.attrgetter("name", "a.b")`: sort keys (`key=attrgetter("name")`).
       guard !arguments.positional.isEmpty else {
@@ -211,7 +211,7 @@ final class StandardFunction: StandardObject {
         }
         paths.append(path.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
       }
-      return .standard(AttributeGetter(paths: paths))
+      return .standard(OperatorGetter(.attributes(paths)))
     case "collections": return try StandardCollections.call(name, arguments)
     case "argparse": return try StandardArgparse.call(name, arguments)
     case "logging": return try StandardLogging.call(name, arguments)
@@ -338,18 +338,29 @@ struct StandardArguments {
   }
 }
 
-/// `operator.attrgetter(name, ...)`: called on an object, its attribute (dotted names followed
-/// one by one), or a tuple of them.
-final class AttributeGetter: StandardObject {
-  let paths: [[String]]
+/// `operator.itemgetter(item, ...)` and `operator.attrgetter(name, ...)`: called on one object,
+/// its item or attribute (dotted names followed one by one), or a tuple of them.
+final class OperatorGetter: StandardObject {
+  enum Kind {
+    case items([Value])
+    case attributes([[String]])
+  }
 
-  init(paths: [[String]]) { self.paths = paths }
+  let kind: Kind
 
-  override var typeName: String { "attrgetter" }
+  init(_ kind: Kind) { self.kind = kind }
+
+  override var typeName: String {
+    if case .items = kind { "itemgetter" } else { "attrgetter" }
+  }
 
   override func repr(_ item: (Value) -> String) -> String {
-    let names = paths.map { item(.string($0.joined(separator: "."))) }
-    return "operator.attrgetter(\(names.joined(separator: ", ")))"
+    let arguments: [String]
+    switch kind {
+    case .items(let items): arguments = items.map(item)
+    case .attributes(let paths): arguments = paths.map { item(.string($0.joined(separator: "."))) }
+    }
+    return "operator.\(typeName)(\(arguments.joined(separator: ", ")))"
   }
 
   override func call(
@@ -359,48 +370,24 @@ final class AttributeGetter: StandardObject {
       throw CellError(
         type: "TypeError",
         message: keywords.isEmpty
-          ? "attrgetter expected 1 argument, got \(positional.count)"
-          : "attrgetter() takes no keyword arguments",
+          ? "\(typeName) expected 1 argument, got \(positional.count)"
+          : "\(typeName)() takes no keyword arguments",
         range: site.range)
     }
     var found: [Value] = []
-    for path in paths {
-      var value = positional[0]
-      for name in path {
-        value = try Attributes.get(name, of: value, range: site.range, interpreter: interpreter)
+    switch kind {
+    case .items(let items):
+      for index in items {
+        found.append(try interpreter.subscriptValue(positional[0], index, range: site.range))
       }
-      found.append(value)
-    }
-    return found.count == 1 ? found[0] : .tuple(found)
-  }
-}
-
-/// `operator.itemgetter(item, ...)`: called on an object, its item (or a tuple of its items).
-final class ItemGetter: StandardObject {
-  let items: [Value]
-
-  init(items: [Value]) { self.items = items }
-
-  override var typeName: String { "itemgetter" }
-
-  override func repr(_ item: (Value) -> String) -> String {
-    "operator.itemgetter(\(items.map(item).joined(separator: ", ")))"
-  }
-
-  override func call(
-    positional: [Value], keywords: [(String, Value)], site: CallSite, interpreter: Interpreter
-  ) throws(CellError) -> Value? {
-    guard positional.count == 1, keywords.isEmpty else {
-      throw CellError(
-        type: "TypeError",
-        message: keywords.isEmpty
-          ? "itemgetter expected 1 argument, got \(positional.count)"
-          : "itemgetter() takes no keyword arguments",
-        range: site.range)
-    }
-    var found: [Value] = []
-    for index in items {
-      found.append(try interpreter.subscriptValue(positional[0], index, range: site.range))
+    case .attributes(let paths):
+      for path in paths {
+        var value = positional[0]
+        for name in path {
+          value = try Attributes.get(name, of: value, range: site.range, interpreter: interpreter)
+        }
+        found.append(value)
+      }
     }
     return found.count == 1 ? found[0] : .tuple(found)
   }
