@@ -160,8 +160,15 @@ extension Interpreter {
         // `del items[::2]`: every position the slice selects, whatever its step.
         let positions = try Operators.slicePositions(
           start, stop, step, count: list.count, range: target.range)
+        // One pass over the list (removing position by position is quadratic: `del big[:]`).
+        let selected = Set(positions)
+        var kept: [Value] = []
         var removed: [Value] = []
-        for position in positions.sorted(by: >) { removed.append(list.items.remove(at: position)) }
+        kept.reserveCapacity(list.count - selected.count)
+        for (position, item) in list.items.enumerated() {
+          if selected.contains(position) { removed.append(item) } else { kept.append(item) }
+        }
+        list.items = kept
         Keras3LayerTracking.untrack(removed, by: list.layerTracker)
       case (.dictionary(let dictionary), _):
         guard let found = dictionary.index(of: index) else {
